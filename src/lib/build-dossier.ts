@@ -1,0 +1,121 @@
+/** The pipeline: content files in, one verified claim graph and every diagnostic out. Pure: no I/O. */
+import type { Diagnostic } from './diagnostics.ts';
+import type { Citation, Claim, ClaimId, Dossier, Mention, Page, PageKey, SourceSlug } from './model.ts';
+import { processPage, type SiteIndex } from './pages/process-page.ts';
+import type { PageCollection } from './pages/page-schemas.ts';
+import { parseSource, type Source } from './sources/parse-source.ts';
+
+export interface ContentFile {
+  /** Project-relative path with forward slashes. */
+  file: string;
+  collection: PageCollection | 'sources';
+  slug: string;
+  raw: string;
+}
+
+/** Pages that exist whatever the content (for link checks). */
+export const STATIC_PATHS = ['/', '/people/', '/episodes/', '/sources/', '/claims/', '/discrepancies/', '/about/', '/search/', '/graph/', '/data/'];
+
+/** The outlet a source is published by, for labels. */
+export function outletLabel(source: Source): string {
+  return source.meta.publisher ?? 'Unidentified outlet';
+}
+
+/** The independent origin of a source: its `basedOn`, else its publisher, else itself. */
+export function originOf(source: Source): string {
+  return source.meta.basedOn ?? source.meta.publisher ?? `source:${source.slug}`;
+}
+
+/** Count independent origins and outlets among the supporting citations of a claim. */
+export function countOrigins(citations: readonly Citation[], sources: ReadonlyMap<string, Source>): { origins: string[]; outlets: string[] } {
+  const origins = new Set<string>();
+  const outlets = new Set<string>();
+  for (const c of citations) {
+    if (c.stance !== 'supports') continue;
+    const source = sources.get(c.source);
+    if (!source) continue;
+    origins.add(originOf(source));
+    outlets.add(source.meta.publisher ?? `${outletLabel(source)} (${source.slug})`);
+  }
+  return { origins: [...origins].sort(), outlets: [...outlets].sort() };
+}
+
+/** Build the dossier from every content file. Errors never stop the run early: all are reported. */
+export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<SourceSlug, Source>();
+  for (const f of files.filter((f) => f.collection === 'sources')) {
+    const { source, diagnostics: d } = parseSource(f.raw, f.file, f.slug);
+    diagnostics.push(...d);
+    if (source) sources.set(f.slug as SourceSlug, source);
+  }
+  const pageFiles = files.filter((f) => f.collection !== 'sources');
+  const slugsOf = (c: PageCollection) => new Set(pageFiles.filter((f) => f.collection === c).map((f) => f.slug));
+  const paths = new Set(STATIC_PATHS);
+  for (const f of files) paths.add(`/${f.collection}/${f.slug}/`);
+  const site: SiteIndex = {
+    sources,
+    people: slugsOf('people'),
+    episodes: slugsOf('episodes'),
+    paths,
+    outletOf: (slug) => {
+      const s = sources.get(slug as SourceSlug);
+      return s ? outletLabel(s) : slug;
+    },
+    originsOf: (citations) => countOrigins(citations, sources),
+  };
+
+  const pages = new Map<PageKey, Page>();
+  const claims = new Map<ClaimId, Claim>();
+  const mentions: Mention[] = [];
+  for (const f of pageFiles) {
+    const processed = processPage(f.raw, f.file, f.collection as PageCollection, f.slug, site);
+    diagnostics.push(...processed.diagnostics);
+    if (processed.page) pages.set(processed.page.key, processed.page);
+    mentions.push(...processed.mentions);
+    for (const claim of processed.claims) {
+      const first = claims.get(claim.id);
+      if (first) {
+        diagnostics.push({ file: claim.file, line: claim.line, column: claim.column, severity: 'error', message: `Claim id \`${claim.id}\` is already used`, rule: 'duplicate-claim-id', hint: `First used at ${first.file}:${first.line}:${first.column}. Claim ids are permalinks: pick a new, unique id.` });
+        continue;
+      }
+      claims.set(claim.id, claim);
+    }
+  }
+  return { dossier: deriveGraph(sources, pages, claims, mentions), diagnostics };
+}
+
+/** Derive backlinks and per-person views once, in linear time over claims and citations. */
+export function deriveGraph(sources: Map<SourceSlug, Source>, pages: Map<PageKey, Page>, claims: Map<ClaimId, Claim>, mentions: Mention[]): Dossier {
+  const backlinks = new Map<SourceSlug, Map<string, ClaimId[]>>();
+  for (const slug of sources.keys()) backlinks.set(slug, new Map());
+  for (const claim of claims.values()) {
+    for (const c of claim.citations) {
+      const bySource = backlinks.get(c.source)!;
+      for (const p of c.paragraphs) {
+        const list = bySource.get(p) ?? [];
+        if (list[list.length - 1] !== claim.id) list.push(claim.id);
+        bySource.set(p, list);
+      }
+    }
+  }
+  const people: Dossier['people'] = new Map();
+  for (const page of pages.values()) {
+    if (page.collection === 'people') people.set(page.slug, { episodes: [], claimsAbout: [], quotes: [], mentionedOn: [], discrepancies: [] });
+  }
+  const personView = (slug: string) => people.get(slug);
+  for (const page of pages.values()) {
+    if (page.collection === 'episodes') for (const p of page.meta.participants) personView(p)?.episodes.push(page.key);
+    if (page.collection === 'discrepancies') for (const p of page.meta.about ?? []) personView(p)?.discrepancies.push(page.key);
+  }
+  for (const claim of claims.values()) {
+    for (const slug of claim.about) personView(slug)?.claimsAbout.push(claim.id);
+    if (claim.speaker) personView(claim.speaker)?.quotes.push(claim.id);
+  }
+  for (const m of mentions) {
+    const [collection, slug] = m.to.split('/') as [string, string];
+    if (collection === 'people') personView(slug)?.mentionedOn.push(m);
+  }
+  return { sources, pages, claims, backlinks, people, mentions };
+}
+

@@ -1,0 +1,90 @@
+/** A small, strict subset of EDTF (ISO 8601-2) for dates whose precision the sources limit. */
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'range' | 'unknown';
+
+export interface FuzzyDate {
+  /** The EDTF text as written, e.g. `2025-11~` or `2025-11-21/2025-11-24`. */
+  value: string;
+  precision: DatePrecision;
+  /** `~`: the source gives it only roughly ("late November"). */
+  approximate: boolean;
+  /** `?`: the date itself is in doubt (e.g. read off a stray page prefix). */
+  uncertain: boolean;
+  /** First and last possible day, `YYYY-MM-DD`; absent when unknown. Used for sorting. */
+  earliest?: string;
+  latest?: string;
+}
+
+const SINGLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function parseSingle(text: string): FuzzyDate | string {
+  const m = SINGLE.exec(text);
+  if (!m) return `\`${text}\` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ (approximate) or ? (uncertain)`;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : undefined;
+  const day = m[3] ? Number(m[3]) : undefined;
+  if (month !== undefined && (month < 1 || month > 12)) return `month ${m[2]} does not exist`;
+  if (month !== undefined && day !== undefined && (day < 1 || day > daysIn(year, month))) return `${m[1]}-${m[2]} has no day ${m[3]}`;
+  const flag = m[4];
+  const earliest = `${m[1]}-${pad(month ?? 1)}-${pad(day ?? 1)}`;
+  const latest = `${m[1]}-${pad(month ?? 12)}-${pad(day ?? daysIn(year, month ?? 12))}`;
+  return {
+    value: text,
+    precision: day !== undefined ? 'day' : month !== undefined ? 'month' : 'year',
+    approximate: flag === '~' || flag === '%',
+    uncertain: flag === '?' || flag === '%',
+    earliest,
+    latest,
+  };
+}
+
+/** Parse an EDTF subset: `YYYY[-MM[-DD]][~?%]`, `A/B` ranges, or `unknown`. Returns an error message on failure. */
+export function parseFuzzyDate(input: string): FuzzyDate | string {
+  const text = input.trim();
+  if (text === 'unknown') return { value: text, precision: 'unknown', approximate: false, uncertain: false };
+  if (text.includes('/')) {
+    const [from, to, extra] = text.split('/');
+    if (extra !== undefined || !from || !to) return `\`${text}\` is not a range: write START/END, e.g. 2025-11-21/2025-11-24`;
+    const a = parseSingle(from);
+    const b = parseSingle(to);
+    if (typeof a === 'string') return a;
+    if (typeof b === 'string') return b;
+    if (a.earliest! > b.latest!) return `the range \`${text}\` ends before it starts`;
+    return { value: text, precision: 'range', approximate: a.approximate || b.approximate, uncertain: a.uncertain || b.uncertain, earliest: a.earliest, latest: b.latest };
+  }
+  return parseSingle(text);
+}
+
+/** A reader-facing label for a date, honest about its precision ("April 2025", "about November 2025"). */
+export function describeDate(date: FuzzyDate): string {
+  if (date.precision === 'unknown' || !date.earliest) return 'Undated';
+  const part = (iso: string, precision: DatePrecision): string => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    if (precision === 'year') return String(y);
+    if (precision === 'month') return `${MONTHS[m - 1]} ${y}`;
+    return `${d} ${MONTHS[m - 1]} ${y}`;
+  };
+  let label: string;
+  if (date.precision === 'range') {
+    const [from, to] = date.value.split('/') as [string, string];
+    const pa = parseSingle(from) as FuzzyDate;
+    const pb = parseSingle(to) as FuzzyDate;
+    label = `${part(pa.earliest!, pa.precision)} – ${part(pb.latest!, pb.precision)}`;
+  } else label = part(date.earliest, date.precision);
+  if (date.approximate) label = `about ${label}`;
+  if (date.uncertain) label = `${label} (uncertain)`;
+  return label;
+}
+
+/** Compare two dates for a timeline: undated last, then by earliest possible day, then by latest. */
+export function compareFuzzyDates(a: FuzzyDate, b: FuzzyDate): number {
+  if (!a.earliest || !b.earliest) return (a.earliest ? 0 : 1) - (b.earliest ? 0 : 1);
+  return a.earliest.localeCompare(b.earliest) || a.latest!.localeCompare(b.latest!);
+}

@@ -1,0 +1,144 @@
+/** Split a content file into YAML frontmatter and body, parse it with positions, validate it with zod. */
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { closest } from 'fastest-levenshtein';
+import type { Position, Reporter } from './diagnostics.ts';
+
+export interface SplitFile {
+  /** The YAML text between the `---` fences ('' when there is none). */
+  yaml: string;
+  /** Line (1-based) of the first YAML line in the file. */
+  yamlLine: number;
+  /** Everything after the closing fence, untouched. */
+  body: string;
+  /** Offset of the body in the (BOM-less, LF) text. */
+  bodyOffset: number;
+  hasFrontmatter: boolean;
+}
+
+/** Strip a BOM and turn CRLF/CR line endings into LF; line and column numbers stay the same. */
+export function toLf(raw: string): string {
+  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** Split `text` (already LF) at its `---` frontmatter fences. */
+export function splitFrontmatter(text: string): SplitFile {
+  const open = /^---[ \t]*\n/.exec(text);
+  if (!open) return { yaml: '', yamlLine: 1, body: text, bodyOffset: 0, hasFrontmatter: false };
+  const close = /^---[ \t]*(\n|$)/m;
+  const rest = text.slice(open[0].length);
+  const match = close.exec(rest);
+  if (!match) return { yaml: '', yamlLine: 1, body: text, bodyOffset: 0, hasFrontmatter: false };
+  const bodyOffset = open[0].length + match.index + match[0].length;
+  return { yaml: rest.slice(0, match.index), yamlLine: 2, body: text.slice(bodyOffset), bodyOffset, hasFrontmatter: true };
+}
+
+/** Line/column of a character offset in `text`. */
+export function positionAt(text: string, offset: number, lineOffset = 0): Position {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastBreak = i;
+    }
+  }
+  return { line: line + lineOffset, column: offset - lastBreak };
+}
+
+export interface ParsedFrontmatter {
+  data: unknown;
+  /** Position of the value at a path (or of the nearest parent that exists). */
+  locate(path: readonly PropertyKey[], key?: string): Position;
+}
+
+/** Parse YAML frontmatter, reporting syntax errors with file positions. Returns undefined on a syntax error. */
+export function parseFrontmatter(split: SplitFile, reporter: Reporter): ParsedFrontmatter | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + split.yamlLine - 1, column: col };
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      reporter.error('frontmatter-yaml', `Malformed YAML frontmatter: ${error.message.split('\n')[0]}`, toPosition(error.pos[0]), 'Check indentation and quoting; a value containing `: ` or starting with a quote must be quoted as a whole.');
+    }
+    return undefined;
+  }
+  return { data: doc.toJS() ?? {}, locate: (path, key) => toPosition(nodeOffset(doc, path, key)) };
+}
+
+function nodeOffset(doc: Document, path: readonly PropertyKey[], key?: string): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as YamlNode | undefined;
+    if (!node || !node.range) continue;
+    if (depth === path.length && key !== undefined && isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+    }
+    if (depth < path.length && isMap(node)) {
+      // The value is missing or the path ends in a key: point at the key when there is one.
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === path[depth]);
+      if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+    }
+    return node.range[0];
+  }
+  return 0;
+}
+
+interface ZodDef {
+  type: string;
+  shape?: Record<string, { _zod: { def: ZodDef } }>;
+  element?: { _zod: { def: ZodDef } };
+  innerType?: { _zod: { def: ZodDef } };
+  options?: { _zod: { def: ZodDef } }[];
+}
+
+/** The field names an object schema allows at `path` (for "did you mean" hints). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let def = (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+  const unwrap = (d: ZodDef): ZodDef => {
+    let current = d;
+    while (current.innerType) current = current.innerType._zod.def;
+    if (current.type === 'union' && current.options) current = current.options.map((o) => o._zod.def).find((o) => o.type === 'object') ?? current;
+    return current;
+  };
+  for (const step of path) {
+    def = unwrap(def);
+    if (typeof step === 'number' && def.element) def = def.element._zod.def;
+    else if (typeof step === 'string' && def.shape?.[step]) def = def.shape[step]._zod.def;
+    else return [];
+  }
+  def = unwrap(def);
+  return def.shape ? Object.keys(def.shape) : [];
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '(frontmatter)';
+}
+
+/** Validate parsed frontmatter against a strict zod schema; report each issue at its YAML position. */
+export function validateFrontmatter<T>(schema: z.ZodType<T>, parsed: ParsedFrontmatter, reporter: Reporter, fieldHints: Record<string, string> = {}): T | undefined {
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path as PropertyKey[];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const allowed = keysAt(schema, path);
+        const suggestion = allowed.length > 0 ? closest(key, allowed) : undefined;
+        const hint = suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${allowed.join(', ')}.` : 'Remove it.';
+        reporter.error('frontmatter-unknown-field', `Unknown frontmatter field \`${describePath([...path, key])}\``, parsed.locate(path, key), hint);
+      }
+      continue;
+    }
+    const name = describePath(path);
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    const last = String(path[path.length - 1] ?? '');
+    const hint = fieldHints[last] ?? fieldHints[name];
+    if (missing) reporter.error('frontmatter-missing-field', `Missing frontmatter field \`${name}\``, parsed.locate(path), hint ?? 'Add the field.');
+    else reporter.error('frontmatter-invalid', `Invalid frontmatter field \`${name}\`: ${issue.message}`, parsed.locate(path), hint);
+  }
+  return undefined;
+}

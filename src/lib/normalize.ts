@@ -1,0 +1,75 @@
+/** Text normalisation for quote matching, keeping a map back to the original offsets. */
+
+export interface NormalizedText {
+  /** The normalised text: NFC, lower case, straight quotes, ASCII dashes, `...`, single spaces. */
+  text: string;
+  /** `starts[i]` is where normalised character `i` begins in the original string. */
+  starts: number[];
+  /** `ends[i]` is where normalised character `i` ends in the original string. */
+  ends: number[];
+}
+
+const DROPPED = /[\uFEFF\u200B-\u200D\u2060\u00AD]/;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC`´]/;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
+const SPACE = /\s/;
+const COMBINING = /\p{M}/u;
+
+function foldChar(cluster: string): string {
+  if (DROPPED.test(cluster)) return '';
+  if (SINGLE_QUOTES.test(cluster)) return "'";
+  if (DOUBLE_QUOTES.test(cluster)) return '"';
+  if (DASHES.test(cluster)) return '-';
+  if (cluster === '\u2026') return '...';
+  return cluster.normalize('NFC').toLowerCase();
+}
+
+/** Normalise `input` for comparison and record where each output character came from. */
+export function normalizeWithMap(input: string): NormalizedText {
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let pendingSpace = -1;
+  let i = 0;
+  while (i < input.length) {
+    const start = i;
+    const cp = input.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    // Keep a base character together with its combining marks so NFD input composes like NFC.
+    while (i < input.length && COMBINING.test(String.fromCodePoint(input.codePointAt(i)!))) {
+      i += input.codePointAt(i)! > 0xffff ? 2 : 1;
+    }
+    const cluster = input.slice(start, i);
+    if (SPACE.test(cluster)) {
+      if (pendingSpace < 0 && text.length > 0) pendingSpace = start;
+      continue;
+    }
+    const folded = foldChar(cluster);
+    if (folded === '') continue;
+    if (pendingSpace >= 0) {
+      text += ' ';
+      starts.push(pendingSpace);
+      ends.push(start);
+      pendingSpace = -1;
+    }
+    for (const ch of folded) {
+      text += ch;
+      starts.push(start);
+      ends.push(i);
+    }
+  }
+  return { text, starts, ends };
+}
+
+/** Normalise `input` for comparison (see {@link normalizeWithMap}). */
+export function normalize(input: string): string {
+  return normalizeWithMap(input).text;
+}
+
+/** Count the words of a text, ignoring punctuation-only tokens and ellipses. */
+export function countWords(input: string): number {
+  return normalize(input)
+    .split(/\s+|\.\.\./)
+    .filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+}

@@ -1,0 +1,25 @@
+/** Parse content MDX into mdast with positions, without compiling or running any of it. */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
+import type { Root } from 'mdast';
+import type { Position } from '../diagnostics.ts';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm);
+
+export type MdxParseResult = { ok: true; tree: Root } | { ok: false; message: string; at: Position };
+
+/** Parse MDX text (LF line endings, frontmatter included so positions are whole-file). */
+export function parseMdx(text: string): MdxParseResult {
+  try {
+    return { ok: true, tree: processor.runSync(processor.parse(text)) as Root };
+  } catch (error) {
+    const e = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
+    const line = e.line ?? (place as { line?: number } | undefined)?.line ?? 1;
+    const column = e.column ?? (place as { column?: number } | undefined)?.column ?? 1;
+    return { ok: false, message: (e.reason ?? e.message ?? String(error)).split('\n')[0]!, at: { line, column } };
+  }
+}

@@ -1,0 +1,115 @@
+/** Render verified content mdast to HTML: claims as addressable blocks, citations as numbered marks. */
+import type { Root, Nodes } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { toHast, type State } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'mdast-util-to-string';
+import type { Citation, Heading } from '../model.ts';
+import { statusLabels, type ClaimStatus } from './content-rules.ts';
+import { resolveLink } from './links.ts';
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+export interface RenderContext {
+  pageUrl: string;
+  citationFor(node: JsxElement): Citation | undefined;
+  claimFor(node: JsxElement): { id: string; status: ClaimStatus } | undefined;
+  /** Source outlet label for previews. */
+  outletOf(source: string): string;
+}
+
+/** Slug for a heading id, stable and ASCII. */
+export function headingId(text: string, taken: Set<string>): string {
+  const base = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'section';
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  taken.add(id);
+  return id;
+}
+
+function el(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+/** The reference mark for one citation, with a preview shown on hover/focus (CSS) and in the references list. */
+export function citationMark(c: Citation, outlet: string): Element {
+  const label = `Reference ${c.n}: ${outlet}`;
+  return el('sup', { className: ['cite'], id: `cite-${c.n}` }, [
+    el('a', { href: c.url, className: ['cite-link'], ariaLabel: label, ariaDescribedBy: `cite-preview-${c.n}`, dataStance: c.stance }, [text(`[${c.n}]`)]),
+    el('span', { className: ['cite-preview'], id: `cite-preview-${c.n}`, role: 'tooltip' }, [
+      el('q', {}, [text(c.exact)]),
+      el('span', { className: ['cite-preview-source'] }, [text(` — ${outlet}${c.teaser ? ' (teaser for another article)' : ''}${c.stance === 'denies' ? ' · denial' : c.stance === 'context' ? ' · context' : ''}`)]),
+    ]),
+  ]);
+}
+
+function handlers(ctx: RenderContext, withCitations: boolean) {
+  const jsx = (state: State, node: JsxElement): Element | undefined => {
+    if (node.name === 'Cite') {
+      const c = ctx.citationFor(node);
+      return c && withCitations ? citationMark(c, ctx.outletOf(c.source)) : undefined;
+    }
+    const claim = ctx.claimFor(node);
+    const children = state.all(node as unknown as Nodes) as ElementContent[];
+    if (!claim || !withCitations) return el(node.type === 'mdxJsxFlowElement' ? 'div' : 'span', { className: ['claim-body'] }, children);
+    const block = node.type === 'mdxJsxFlowElement';
+    const badge = el('a', { className: ['status', `status-${claim.status}`], href: `/claims/${claim.id}/`, title: `Claim status: ${statusLabels[claim.status]} — open the claim’s page` }, [text(statusLabels[claim.status])]);
+    return el(block ? 'div' : 'span', { className: ['claim', block ? 'claim-block' : 'claim-inline'], id: `claim-${claim.id}`, dataStatus: claim.status }, block ? [el('p', { className: ['claim-meta'] }, [badge]), ...children] : [badge, text(' '), ...children]);
+  };
+  return { mdxJsxFlowElement: jsx, mdxJsxTextElement: jsx, mdxjsEsm: () => undefined, mdxFlowExpression: () => undefined, mdxTextExpression: () => undefined, yaml: () => undefined };
+}
+
+function hastText(node: ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((c) => hastText(c as ElementContent)).join('') : '';
+}
+
+/** Post-process links: site-relative hrefs, external ones marked and opened safely. */
+function fixLinks(node: HastRoot | Element, pageUrl: string): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'a' && typeof child.properties.href === 'string' && !(child.properties.className as string[] | undefined)?.some((c) => c === 'cite-link' || c === 'status')) {
+      const link = resolveLink(child.properties.href, pageUrl);
+      if (link.kind === 'internal') child.properties.href = `${link.path}${link.hash ? `#${link.hash}` : ''}`;
+      else if (link.kind === 'external') Object.assign(child.properties, { rel: 'noopener noreferrer external', className: ['external'] });
+      else child.properties.href = '#';
+    }
+    fixLinks(child, pageUrl);
+  }
+}
+
+/** Render a content tree; headings get ids and are returned for a table of contents. */
+export function renderContent(tree: Root, ctx: RenderContext): { html: string; headings: Heading[] } {
+  const hast = toHast(tree, { handlers: handlers(ctx, true) as never }) as HastRoot;
+  const headings: Heading[] = [];
+  const taken = new Set<string>();
+  for (const node of hast.children) {
+    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
+      // Content headings start at h2: the page title is the only h1.
+      const depth = Math.max(2, Number(node.tagName[1]));
+      node.tagName = `h${depth}`;
+      const title = hastText(node).replace(/\s+/g, ' ').trim();
+      const id = headingId(title, taken);
+      node.properties.id = id;
+      headings.push({ depth, text: title, id });
+    }
+  }
+  fixLinks(hast, ctx.pageUrl);
+  return { html: toHtml(hast), headings };
+}
+
+/** Render only a claim's words (no status badge, no citation marks) for indexes and permalinks. */
+export function renderClaimBody(node: JsxElement, ctx: RenderContext): string {
+  const root: Root = { type: 'root', children: node.children as Root['children'] };
+  const hast = toHast(root, { handlers: handlers(ctx, false) as never }) as HastRoot;
+  fixLinks(hast, ctx.pageUrl);
+  return toHtml(hast);
+}
+
+/** Plain text of a tree (for descriptions and search). */
+export function plainText(node: Nodes): string {
+  return toString(node).replace(/\s+/g, ' ').trim();
+}

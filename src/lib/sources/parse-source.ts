@@ -1,0 +1,128 @@
+/** Parse one `content/sources/<slug>.md` file: validate metadata, verify the hash, find paragraphs and furniture. */
+import { createHash } from 'node:crypto';
+import { Reporter, type Diagnostic } from '../diagnostics.ts';
+import { parseFrontmatter, splitFrontmatter, toLf, validateFrontmatter } from '../frontmatter.ts';
+import { normalizeWithMap, normalize, type NormalizedText } from '../normalize.ts';
+import { parseFuzzyDate, type FuzzyDate } from '../dates.ts';
+import { splitParagraphs, type TextSpan } from './paragraphs.ts';
+import { sourceFieldHints, sourceSchema, type SourceMeta } from './source-schema.ts';
+
+export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+
+export type ParagraphKind = 'text' | 'heading' | 'furniture';
+
+export interface FurnitureSpan extends TextSpan {
+  kind: string;
+  citable: boolean;
+  reason?: string;
+}
+
+export interface SourceParagraph extends TextSpan {
+  id: string;
+  /** 1-based position. */
+  n: number;
+  /** The paragraph's text, whitespace-trimmed, as stored. */
+  text: string;
+  kind: ParagraphKind;
+  /** Furniture inside this paragraph (whole or part), offsets relative to the article text. */
+  furniture: FurnitureSpan[];
+}
+
+export interface Source {
+  slug: string;
+  /** Project-relative path. */
+  file: string;
+  meta: SourceMeta;
+  published: FuzzyDate;
+  /** The article text: the file after the frontmatter, BOM removed and line endings as LF. */
+  text: string;
+  /** Line in the file where the article text starts. */
+  textLine: number;
+  sha256: string;
+  paragraphs: SourceParagraph[];
+  furniture: FurnitureSpan[];
+  normalized: NormalizedText;
+}
+
+/** SHA-256 (hex) of an article text, after removing a BOM and normalising line endings to LF. */
+export function hashText(text: string): string {
+  return createHash('sha256').update(toLf(text), 'utf8').digest('hex');
+}
+
+/** Find `passage` in a normalised text; returns the original offsets or undefined. */
+export function findPassage(normalized: NormalizedText, passage: string, from = 0): TextSpan | undefined {
+  const needle = normalize(passage);
+  if (!needle) return undefined;
+  const at = normalized.text.indexOf(needle, from);
+  if (at < 0) return undefined;
+  return { start: normalized.starts[at]!, end: normalized.ends[at + needle.length - 1]! };
+}
+
+/** Parse a source file's raw text. Returns the source (if usable) and every problem found. */
+export function parseSource(raw: string, file: string, slug: string): { source?: Source; diagnostics: Diagnostic[] } {
+  const reporter = new Reporter(file);
+  if (Buffer.byteLength(raw, 'utf8') > MAX_SOURCE_BYTES) {
+    reporter.error('source-too-large', `Source is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, undefined, 'Split the article or keep only its text; page chrome can go.');
+    return { diagnostics: reporter.diagnostics };
+  }
+  const lf = toLf(raw);
+  const split = splitFrontmatter(lf);
+  if (!split.hasFrontmatter) {
+    reporter.error('frontmatter-missing', 'Source has no YAML frontmatter', undefined, 'Start the file with `---`, the metadata (title, publisher, published, language, sha256), `---`, then the article text.');
+    return { diagnostics: reporter.diagnostics };
+  }
+  const parsed = parseFrontmatter(split, reporter);
+  const meta = parsed && validateFrontmatter(sourceSchema, parsed, reporter, sourceFieldHints);
+  if (!parsed || !meta) return { diagnostics: reporter.diagnostics };
+
+  const text = split.body;
+  const textLine = lf.slice(0, split.bodyOffset).split('\n').length;
+  const sha256 = hashText(text);
+  if (sha256 !== meta.sha256) {
+    reporter.error('source-hash-mismatch', 'The article text does not match its recorded sha256: it was edited or damaged', parsed.locate(['sha256']), `The text now hashes to ${sha256}. Sources are kept verbatim: restore the original text, or, if the new text is the real article, set sha256 to that value.`);
+  }
+  const published = parseFuzzyDate(meta.published.date);
+  if (typeof published === 'string') reporter.error('invalid-date', `Invalid date in \`published.date\`: ${published}`, parsed.locate(['published', 'date']), 'Use YYYY, YYYY-MM or YYYY-MM-DD with an optional ~ or ?, a range A/B, or `unknown`.');
+
+  const normalized = normalizeWithMap(text);
+  const furniture: FurnitureSpan[] = [];
+  (meta.furniture ?? []).forEach((item, i) => {
+    const span = findPassage(normalized, item.text);
+    if (!span) {
+      reporter.error('furniture-not-found', `Furniture passage ${i + 1} (${item.kind}) does not occur in the text`, parsed.locate(['furniture', i, 'text']), 'Copy the passage exactly from the article text below the frontmatter (line breaks and spacing may differ).');
+      return;
+    }
+    furniture.push({ ...span, kind: item.kind, citable: item.citable ?? false, ...(item.reason ? { reason: item.reason } : {}) });
+  });
+  furniture.sort((a, b) => a.start - b.start);
+
+  const headingSet = new Map((meta.headings ?? []).map((h, i) => [normalize(h), i]));
+  const foundHeadings = new Set<number>();
+  const paragraphs: SourceParagraph[] = splitParagraphs(text, meta.paragraphs ?? 'lines').map((p, i) => {
+    const inside = furniture.filter((f) => f.start < p.end && f.end > p.start);
+    const whollyFurniture = coveredBy(p, inside);
+    const heading = headingSet.get(normalize(p.text));
+    if (heading !== undefined) foundHeadings.add(heading);
+    const kind: ParagraphKind = whollyFurniture ? 'furniture' : heading !== undefined ? 'heading' : 'text';
+    return { ...p, n: i + 1, kind, furniture: inside };
+  });
+  headingSet.forEach((i, h) => {
+    if (!foundHeadings.has(i)) reporter.error('heading-not-found', `Heading ${i + 1} is not a paragraph of the text: “${h}”`, parsed.locate(['headings', i]), 'A heading must be a whole line of the article, copied exactly.');
+  });
+
+  // Even a source with errors is returned, so that citations of it are still checked.
+  const date: FuzzyDate = typeof published === 'string' ? { value: 'unknown', precision: 'unknown', approximate: false, uncertain: false } : published;
+  return {
+    source: { slug, file, meta, published: date, text, textLine, sha256, paragraphs, furniture, normalized },
+    diagnostics: reporter.diagnostics,
+  };
+}
+
+function coveredBy(span: TextSpan, ranges: readonly TextSpan[]): boolean {
+  let at = span.start;
+  for (const r of ranges) {
+    if (r.start > at) break;
+    at = Math.max(at, r.end);
+  }
+  return at >= span.end;
+}

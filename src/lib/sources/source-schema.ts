@@ -1,0 +1,46 @@
+/** The strict frontmatter schema of `content/sources/<slug>.md`. */
+import { z } from 'zod';
+
+const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as `en` or `uk`');
+
+export const furnitureSchema = z.strictObject({
+  /** What the passage is: "photo caption and credit", "cookie notice", … */
+  kind: z.string().min(1),
+  /** The exact passage as it appears in the text (whitespace may differ). */
+  text: z.string().min(1),
+  /** Page chrome that nevertheless carries reportable content (a teaser): citable, and labelled as such. */
+  citable: z.boolean().optional(),
+  reason: z.string().min(1).optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  title: z.string().min(1),
+  /** The outlet that published this text; `null` when the page does not identify it. */
+  publisher: z.string().min(1).nullable(),
+  published: z.strictObject({
+    /** EDTF subset, see `dates.ts`: `2025-12-22?`, `2025-11`, `unknown`. */
+    date: z.string().min(1),
+    basis: z.string().min(1).optional(),
+  }),
+  language,
+  translatedFrom: language.optional(),
+  /** The original reporting this text repeats; sources sharing it count as one independent origin. */
+  basedOn: z.string().min(1).optional(),
+  /** `lines`: every non-blank line is a paragraph; `blocks`: paragraphs are separated by blank lines. */
+  paragraphs: z.enum(['lines', 'blocks']).optional(),
+  headings: z.array(z.string().min(1)).optional(),
+  furniture: z.array(furnitureSchema).optional(),
+  notes: z.array(z.string().min(1)).optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits'),
+});
+
+export type SourceMeta = z.infer<typeof sourceSchema>;
+export type Furniture = z.infer<typeof furnitureSchema>;
+
+export const sourceFieldHints: Record<string, string> = {
+  title: 'The headline (or first sentence when the page has none).',
+  publisher: 'The outlet that published this text, or `null` when the page does not say.',
+  published: 'A mapping with `date` (e.g. `2025-12-22?`, `2025-11`, `unknown`) and `basis` (why).',
+  language: 'A language tag such as `en`.',
+  sha256: 'Run `npm run new -- source <file>` or `sha256sum` on the text after the frontmatter.',
+};
