@@ -46,6 +46,11 @@ export function citationMark(c: Citation, outlet: string): Element {
   ]);
 }
 
+/** HTML of a reference mark (for facts rendered outside the MDX body). */
+export function citationMarkHtml(c: Citation, outlet: string): string {
+  return toHtml(citationMark(c, outlet));
+}
+
 function handlers(ctx: RenderContext, withCitations: boolean) {
   const jsx = (state: State, node: JsxElement): Element | undefined => {
     if (node.name === 'Cite') {
@@ -85,7 +90,8 @@ function fixLinks(node: HastRoot | Element, pageUrl: string): void {
 export function renderContent(tree: Root, ctx: RenderContext): { html: string; headings: Heading[] } {
   const hast = toHast(tree, { handlers: handlers(ctx, true) as never }) as HastRoot;
   const headings: Heading[] = [];
-  const taken = new Set<string>();
+  // Ids the page templates use themselves.
+  const taken = new Set<string>(['main', 'roles', 'quotes', 'about-elsewhere', 'text', 'notes-heading', 'references-heading', 'participants', 'at-a-glance']);
   for (const node of hast.children) {
     if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
       // Content headings start at h2: the page title is the only h1.

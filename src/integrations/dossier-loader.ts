@@ -1,0 +1,46 @@
+/** Content-layer loader: puts the verified dossier's views into Astro collections. */
+import { readFileSync } from 'node:fs';
+import type { Loader } from 'astro/loaders';
+import { ContentError } from '../lib/diagnostics.ts';
+import { loadDossier } from '../lib/read-content.ts';
+import { buildCollections, type DossierCollections } from '../lib/views/collections.ts';
+
+let cached: Promise<DossierCollections> | undefined;
+
+/**
+ * The views, computed once per process. `npm run build` verifies first and hands the result over in
+ * `BACKCHANNEL_VIEWS` so the graph is built once per build; `astro dev` computes it here.
+ */
+function views(): Promise<DossierCollections> {
+  cached ??= Promise.resolve().then(() => {
+    const handedOver = process.env.BACKCHANNEL_VIEWS;
+    if (handedOver) return JSON.parse(readFileSync(handedOver, 'utf8')) as DossierCollections;
+    const { dossier, diagnostics } = loadDossier(process.cwd());
+    if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
+    return buildCollections(dossier);
+  });
+  return cached;
+}
+
+/** Forget the cached views (dev server: a content file changed). */
+export function invalidateViews(): void {
+  cached = undefined;
+}
+
+/** A loader for one of the dossier's collections. */
+export function dossierLoader(collection: keyof DossierCollections): Loader {
+  return {
+    name: `backchannel-${collection}`,
+    load: async ({ store, watcher }) => {
+      const all = await views();
+      store.clear();
+      for (const entry of all[collection]) {
+        const id = 'slug' in entry ? entry.slug : entry.id;
+        store.set({ id, data: entry as unknown as Record<string, unknown> });
+      }
+      watcher?.on('change', (path) => {
+        if (/[\\/]content[\\/]/.test(path)) invalidateViews();
+      });
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/** A claim's permalink view: its citations with the quoted passage in context. */
+import type { Claim, Dossier } from '../model.ts';
+import { referenceView, type ReferenceView } from './reference-view.ts';
+
+export interface PassageContext {
+  before?: { id: string; text: string };
+  paragraph: { id: string; before: string; match: string; after: string };
+  after?: { id: string; text: string };
+}
+
+export interface ClaimView {
+  id: string;
+  text: string;
+  html: string;
+  status: string;
+  about: { slug: string; name: string; url: string }[];
+  speaker?: { slug: string; name: string; url: string };
+  page: { url: string; title: string; collection: string };
+  href: string;
+  citations: (ReferenceView & { context: PassageContext })[];
+  origins: string[];
+  outlets: string[];
+  independentOrigins: number;
+  file: string;
+  line: number;
+}
+
+/** Build the view of one claim, with each quote shown in its paragraph and its neighbours. */
+export function claimView(claim: Claim, dossier: Dossier, pageTitle: (url: string) => string): ClaimView {
+  const person = (slug: string) => {
+    const page = dossier.pages.get(`people/${slug}` as never);
+    return { slug, name: page && page.collection === 'people' ? page.meta.name : slug, url: `/people/${slug}/` };
+  };
+  return {
+    id: claim.id,
+    text: claim.text,
+    html: claim.html,
+    status: claim.status,
+    about: claim.about.map(person),
+    ...(claim.speaker ? { speaker: person(claim.speaker) } : {}),
+    page: { url: claim.pageUrl, title: pageTitle(claim.pageUrl), collection: claim.page.split('/')[0]! },
+    href: `${claim.pageUrl}#claim-${claim.id}`,
+    citations: claim.citations.map((c) => {
+      const source = dossier.sources.get(c.source)!;
+      const index = source.paragraphs.findIndex((p) => p.id === c.paragraphs[0]);
+      const p = source.paragraphs[index]!;
+      const neighbour = (i: number) => {
+        const q = source.paragraphs[i];
+        return q && q.kind === 'text' ? { id: q.id, text: q.text } : undefined;
+      };
+      const matchEnd = Math.min(c.end, p.end);
+      const before = neighbour(index - 1);
+      const after = neighbour(index + c.paragraphs.length);
+      return {
+        ...referenceView(c, dossier),
+        context: {
+          ...(before ? { before } : {}),
+          paragraph: { id: p.id, before: source.text.slice(p.start, c.start), match: source.text.slice(c.start, matchEnd), after: source.text.slice(matchEnd, p.end) },
+          ...(after ? { after } : {}),
+        },
+      };
+    }),
+    origins: claim.origins,
+    outlets: claim.outlets,
+    independentOrigins: claim.origins.length,
+    file: claim.file,
+    line: claim.line,
+  };
+}

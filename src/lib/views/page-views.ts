@@ -1,0 +1,156 @@
+/** Reader-facing views of people, episodes and discrepancies, with everything the graph derives for them. */
+import { compareFuzzyDates } from '../dates.ts';
+import type { Dossier, EpisodePage, Page, PageKey } from '../model.ts';
+import { claimSummary, referenceView, type ClaimSummary, type ReferenceView } from './reference-view.ts';
+import { citationMarkHtml } from '../pages/render-content.ts';
+import { outletLabel } from '../build-dossier.ts';
+
+export interface LinkView {
+  url: string;
+  title: string;
+}
+
+export interface EpisodeLink extends LinkView {
+  slug: string;
+  date: string;
+  sortKey: string;
+}
+
+interface ViewBase {
+  slug: string;
+  url: string;
+  file: string;
+  title: string;
+  description: string;
+  html: string;
+  headings: { depth: number; text: string; id: string }[];
+  references: ReferenceView[];
+  claims: ClaimSummary[];
+}
+
+export interface PersonView extends ViewBase {
+  name: string;
+  summary: string;
+  roles: { title: string; organisation?: string; from?: string; to?: string; ref?: string }[];
+  aliases: { name: string; source: string; ref?: string }[];
+  episodes: EpisodeLink[];
+  claimsAbout: ClaimSummary[];
+  quotes: ClaimSummary[];
+  mentionedOn: (LinkView & { context: string; anchor?: string })[];
+  discrepancies: LinkView[];
+}
+
+export interface EpisodeView extends ViewBase {
+  summary: string;
+  date: { value: string; label: string; note?: string; precision: string; approximate: boolean; uncertain: boolean; earliest?: string; latest?: string; ref?: string };
+  place?: string;
+  participants: (LinkView & { slug: string })[];
+  related: LinkView[];
+  discrepancies: LinkView[];
+}
+
+export interface DiscrepancyView extends ViewBase {
+  summary: string;
+  kind: string;
+  about: (LinkView & { slug: string })[];
+  episodes: LinkView[];
+}
+
+/** Title of any page key (person name, episode or discrepancy title). */
+export function titleOf(page: Page): string {
+  return page.collection === 'people' ? page.meta.name : page.meta.title;
+}
+
+/** Look-ups by URL and key built once, for the views. */
+export function makeLookups(dossier: Dossier) {
+  const byUrl = new Map<string, Page>();
+  for (const p of dossier.pages.values()) byUrl.set(p.url, p);
+  const pageTitle = (url: string): string => {
+    const page = byUrl.get(url);
+    if (page) return titleOf(page);
+    const source = dossier.sources.get(url.split('/')[2] as never);
+    return source ? source.meta.title : url;
+  };
+  const link = (key: PageKey): LinkView & { slug: string } => {
+    const page = dossier.pages.get(key)!;
+    return { url: page.url, title: titleOf(page), slug: page.slug };
+  };
+  const episodeLink = (key: PageKey): EpisodeLink => {
+    const page = dossier.pages.get(key) as EpisodePage;
+    return { url: page.url, title: page.meta.title, slug: page.slug, date: page.meta.date.label, sortKey: page.date.earliest ?? '9999' };
+  };
+  return { pageTitle, link, episodeLink };
+}
+
+/** The reference mark of a frontmatter fact, as HTML. */
+function factMark(page: Page, field: string, dossier: Dossier): { ref?: string } {
+  const c = page.facts[field];
+  if (!c) return {};
+  return { ref: citationMarkHtml(c, outletLabel(dossier.sources.get(c.source)!)) };
+}
+
+function base(page: Page, dossier: Dossier, pageTitle: (url: string) => string): ViewBase {
+  return {
+    slug: page.slug,
+    url: page.url,
+    file: page.file,
+    title: titleOf(page),
+    description: page.description,
+    html: page.html,
+    headings: page.headings,
+    references: page.references.map((c) => referenceView(c, dossier)),
+    claims: page.claims.map((id) => claimSummary(dossier.claims.get(id)!, pageTitle)),
+  };
+}
+
+/** Build the view of one page. */
+export function pageView(page: Page, dossier: Dossier, lookups: ReturnType<typeof makeLookups>): PersonView | EpisodeView | DiscrepancyView {
+  const { pageTitle, link, episodeLink } = lookups;
+  const common = base(page, dossier, pageTitle);
+  const discrepanciesOf = (predicate: (p: Page) => boolean): LinkView[] =>
+    [...dossier.pages.values()].filter((p) => p.collection === 'discrepancies' && predicate(p)).map((p) => ({ url: p.url, title: titleOf(p) }));
+  if (page.collection === 'people') {
+    const graph = dossier.people.get(page.slug)!;
+    const episodes = graph.episodes.map(episodeLink).sort((a, b) => compareFuzzyDates((dossier.pages.get(`episodes/${a.slug}` as PageKey) as EpisodePage).date, (dossier.pages.get(`episodes/${b.slug}` as PageKey) as EpisodePage).date) || a.title.localeCompare(b.title));
+    const seenMention = new Set<string>();
+    return {
+      ...common,
+      name: page.meta.name,
+      summary: page.meta.summary,
+      roles: page.meta.roles.map((r, i) => ({ title: r.title, ...(r.organisation ? { organisation: r.organisation } : {}), ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}), ...factMark(page, `roles.${i}`, dossier) })),
+      aliases: (page.meta.aliases ?? []).map((a, i) => ({ name: a.name, source: a.source, ...factMark(page, `aliases.${i}`, dossier) })),
+      episodes,
+      claimsAbout: graph.claimsAbout.filter((id) => dossier.claims.get(id)!.page !== page.key).map((id) => claimSummary(dossier.claims.get(id)!, pageTitle)),
+      quotes: graph.quotes.map((id) => claimSummary(dossier.claims.get(id)!, pageTitle)),
+      mentionedOn: graph.mentionedOn
+        .filter((m) => {
+          const k = `${m.from}#${m.anchor ?? m.context}`;
+          if (seenMention.has(k)) return false;
+          seenMention.add(k);
+          return true;
+        })
+        .map((m) => ({ ...link(m.from), context: m.context, ...(m.anchor ? { anchor: m.anchor } : {}) })),
+      discrepancies: graph.discrepancies.map((k) => link(k)),
+    };
+  }
+  if (page.collection === 'episodes') {
+    const d = page.date;
+    return {
+      ...common,
+      summary: page.meta.summary,
+      date: { value: d.value, label: page.meta.date.label, ...(page.meta.date.note ? { note: page.meta.date.note } : {}), precision: d.precision, approximate: d.approximate, uncertain: d.uncertain, ...(d.earliest ? { earliest: d.earliest, latest: d.latest } : {}), ...factMark(page, 'date', dossier) },
+      ...(page.meta.place ? { place: page.meta.place } : {}),
+      participants: page.meta.participants.map((s) => link(`people/${s}` as PageKey)),
+      related: (page.meta.related ?? []).map((s) => link(`episodes/${s}` as PageKey)),
+      discrepancies: discrepanciesOf((p) => p.collection === 'discrepancies' && (p.meta.episodes ?? []).includes(page.slug)),
+    };
+  }
+  return {
+    ...common,
+    summary: page.meta.summary,
+    kind: page.meta.kind,
+    about: (page.meta.about ?? []).map((s) => link(`people/${s}` as PageKey)),
+    episodes: (page.meta.episodes ?? []).map((s) => link(`episodes/${s}` as PageKey)),
+  };
+}
+

@@ -1,0 +1,99 @@
+/** The reader-facing view of a source: metadata, paragraphs with furniture segments and backlinks, coverage. */
+import { describeDate } from '../dates.ts';
+import type { ClaimId, Dossier } from '../model.ts';
+import type { Source } from '../sources/parse-source.ts';
+import { outletLabel } from '../build-dossier.ts';
+
+export interface Segment {
+  text: string;
+  /** Set when this part of the paragraph is page furniture. */
+  furniture?: string;
+}
+
+export interface BacklinkView {
+  id: string;
+  text: string;
+  status: string;
+  /** `/people/x/#claim-id`. */
+  href: string;
+  pageTitle: string;
+}
+
+export interface ParagraphView {
+  id: string;
+  n: number;
+  kind: 'text' | 'heading' | 'furniture';
+  furnitureKind?: string;
+  segments: Segment[];
+  citedBy: BacklinkView[];
+}
+
+export interface SourceView {
+  slug: string;
+  url: string;
+  file: string;
+  title: string;
+  publisher: string | null;
+  outlet: string;
+  published: { value: string; label: string; basis?: string; earliest?: string };
+  language: string;
+  translatedFrom?: string;
+  basedOn?: string;
+  notes: string[];
+  furniture: { kind: string; citable: boolean; reason?: string }[];
+  sha256: string;
+  paragraphs: ParagraphView[];
+  coverage: { cited: number; substantive: number; percent: number };
+  claimCount: number;
+}
+
+function segmentsOf(source: Source, start: number, end: number, furniture: Source['furniture']): Segment[] {
+  const segments: Segment[] = [];
+  let at = start;
+  for (const f of furniture) {
+    const from = Math.max(f.start, start);
+    const to = Math.min(f.end, end);
+    if (to <= from) continue;
+    if (from > at) segments.push({ text: source.text.slice(at, from) });
+    segments.push({ text: source.text.slice(from, to), furniture: f.kind });
+    at = to;
+  }
+  if (at < end) segments.push({ text: source.text.slice(at, end) });
+  return segments.filter((s) => s.text.trim() !== '' || !s.furniture);
+}
+
+/** Build the view of one source from the dossier (backlinks come from the graph, never recomputed). */
+export function sourceView(source: Source, dossier: Dossier, pageTitle: (url: string) => string): SourceView {
+  const backlinks = dossier.backlinks.get(source.slug as never) ?? new Map<string, ClaimId[]>();
+  const claimIds = new Set<string>();
+  const paragraphs = source.paragraphs.map((p): ParagraphView => {
+    const citedBy = (backlinks.get(p.id) ?? []).map((id) => {
+      claimIds.add(id);
+      const claim = dossier.claims.get(id)!;
+      return { id, text: claim.text, status: claim.status, href: `${claim.pageUrl}#claim-${id}`, pageTitle: pageTitle(claim.pageUrl) };
+    });
+    const furnitureKind = p.kind === 'furniture' ? p.furniture[0]?.kind : undefined;
+    return { id: p.id, n: p.n, kind: p.kind, ...(furnitureKind ? { furnitureKind } : {}), segments: p.kind === 'furniture' ? [{ text: source.text.slice(p.start, p.end) }] : segmentsOf(source, p.start, p.end, p.furniture), citedBy };
+  });
+  const substantive = paragraphs.filter((p) => p.kind === 'text');
+  const cited = substantive.filter((p) => p.citedBy.length > 0).length;
+  const m = source.meta;
+  return {
+    slug: source.slug,
+    url: `/sources/${source.slug}/`,
+    file: source.file,
+    title: m.title,
+    publisher: m.publisher,
+    outlet: outletLabel(source),
+    published: { value: m.published.date, label: describeDate(source.published), ...(m.published.basis ? { basis: m.published.basis } : {}), ...(source.published.earliest ? { earliest: source.published.earliest } : {}) },
+    language: m.language,
+    ...(m.translatedFrom ? { translatedFrom: m.translatedFrom } : {}),
+    ...(m.basedOn ? { basedOn: m.basedOn } : {}),
+    notes: m.notes ?? [],
+    furniture: (m.furniture ?? []).map((f) => ({ kind: f.kind, citable: f.citable ?? false, ...(f.reason ? { reason: f.reason } : {}) })),
+    sha256: source.sha256,
+    paragraphs,
+    coverage: { cited, substantive: substantive.length, percent: substantive.length === 0 ? 100 : Math.round((cited / substantive.length) * 1000) / 10 },
+    claimCount: claimIds.size,
+  };
+}
