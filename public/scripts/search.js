@@ -1,23 +1,19 @@
-// Search page: Pagefind's UI with filters shown before typing; ?q= pre-fills and runs the query.
-(() => {
-  const fallback = document.getElementById('search-fallback');
-  if (!window.PagefindUI) return;
-  if (fallback) fallback.hidden = true;
-  const ui = new window.PagefindUI({
-    element: '#search',
-    showSubResults: true,
-    showEmptyFilters: false,
-    openFilters: ['type', 'status'],
-    pageSize: 10,
-    resetStyles: false,
-    translations: { placeholder: 'Search people, episodes, claims, sources…' },
-    processResult: (result) => {
-      const type = result.meta && result.meta.type;
-      if (type) result.meta.title = `${result.meta.title} · ${type}`;
-      return result;
-    },
-  });
-  const q = new URLSearchParams(location.search).get('q');
-  if (q) ui.triggerSearch(q);
-  else ui.triggerFilters({});
-})();
+// Search page: reveal Pagefind's Component UI (the plain form is the no-JS fallback) and run ?q= queries.
+const ui = document.getElementById('search-ui');
+const fallback = document.getElementById('search-fallback');
+await customElements.whenDefined('pagefind-input');
+ui.hidden = false;
+fallback.hidden = true;
+const q = new URLSearchParams(location.search).get('q');
+const input = document.querySelector('pagefind-input input');
+if (q && input) {
+  input.value = q;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+// Keep the address in step with the query so a search can be shared.
+input?.addEventListener('input', () => {
+  const url = new URL(location.href);
+  if (input.value) url.searchParams.set('q', input.value);
+  else url.searchParams.delete('q');
+  history.replaceState(null, '', url);
+});

@@ -71,18 +71,7 @@ export function processPage(raw: string, file: string, collection: PageCollectio
   const references: Citation[] = [];
   const claimByNode = new Map<JsxElement, { id: string; status: Claim['status'] }>();
   const citationsOf = new Map<(typeof walked.claims)[number], Citation[]>();
-  for (const draft of walked.claims) {
-    claimByNode.set(draft.node, { id: draft.id, status: draft.status });
-    citationsOf.set(draft, []);
-    for (const cite of draft.cites) {
-      const citation = resolveCitation({ source: cite.source, quote: cite.quote, stance: cite.stance, sourceAt: cite.sourceAt, quoteAt: cite.quoteAt, at: cite.at }, references.length + 1, draft.id as ClaimId, site, reporter);
-      if (citation) {
-        citationByNode.set(cite.node, citation);
-        references.push(citation);
-        citationsOf.get(draft)!.push(citation);
-      }
-    }
-  }
+  // Frontmatter facts come first on the page, so they take the first reference numbers.
   const facts: Record<string, Citation> = {};
   if (meta && parsedFm) {
     const factList: [string, { source: string; quote: string }, PropertyKey[]][] = [];
@@ -101,6 +90,18 @@ export function processPage(raw: string, file: string, collection: PageCollectio
     }
   }
 
+  for (const draft of walked.claims) {
+    claimByNode.set(draft.node, { id: draft.id, status: draft.status });
+    citationsOf.set(draft, []);
+    for (const cite of draft.cites) {
+      const citation = resolveCitation({ source: cite.source, quote: cite.quote, stance: cite.stance, sourceAt: cite.sourceAt, quoteAt: cite.quoteAt, at: cite.at }, references.length + 1, draft.id as ClaimId, site, reporter);
+      if (citation) {
+        citationByNode.set(cite.node, citation);
+        references.push(citation);
+        citationsOf.get(draft)!.push(citation);
+      }
+    }
+  }
   // References to people and episodes.
   for (const draft of walked.claims) {
     checkSlugs(draft.about, site.people, 'person', reporter);
