@@ -3,8 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
+import { unified } from '@astrojs/markdown-remark';
+import remarkContentSafety from './src/integrations/remark-content-safety.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { headersIntegration } from './src/integrations/headers.ts';
 import { site } from './src/site-config.ts';
+import { CSP_DIRECTIVES, SCRIPT_RESOURCES, THEME_SCRIPT, cspHash } from './src/lib/csp.ts';
 
 // The build script points outDir at a staging folder so a failed build never touches dist/.
 export default defineConfig({
@@ -12,7 +16,14 @@ export default defineConfig({
   outDir: process.env.BACKCHANNEL_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  markdown: { remarkPlugins: [remarkGfm] },
-  integrations: [mdx({ remarkPlugins: [remarkGfm] }), sitemap(), pagefindIntegration()],
+  // remark-gfm and the content safety guard run on every Markdown/MDX file Astro compiles.
+  markdown: { processor: unified({ remarkPlugins: [remarkGfm, remarkContentSafety] }), syntaxHighlight: false },
+  integrations: [mdx(), sitemap(), headersIntegration(), pagefindIntegration()],
   devToolbar: { enabled: false },
+  security: {
+    csp: {
+      directives: CSP_DIRECTIVES,
+      scriptDirective: { resources: SCRIPT_RESOURCES, hashes: [cspHash(THEME_SCRIPT).slice(1, -1)] },
+    },
+  },
 });

@@ -4,8 +4,13 @@ const fallback = document.getElementById('search-fallback');
 await customElements.whenDefined('pagefind-input');
 ui.hidden = false;
 fallback.hidden = true;
+// The component renders its <input> after it connects; wait for it.
+let input = null;
+for (let i = 0; i < 100 && !input; i++) {
+  input = document.querySelector('pagefind-input input');
+  if (!input) await new Promise((r) => requestAnimationFrame(r));
+}
 const q = new URLSearchParams(location.search).get('q');
-const input = document.querySelector('pagefind-input input');
 if (q && input) {
   input.value = q;
   input.dispatchEvent(new Event('input', { bubbles: true }));

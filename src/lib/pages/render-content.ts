@@ -38,7 +38,7 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 export function citationMark(c: Citation, outlet: string): Element {
   const label = `Reference ${c.n}: ${outlet}`;
   return el('sup', { className: ['cite'], id: `cite-${c.n}` }, [
-    el('a', { href: c.url, className: ['cite-link'], ariaLabel: label, ariaDescribedBy: `cite-preview-${c.n}`, dataStance: c.stance }, [text(`[${c.n}]`)]),
+    el('a', { href: c.url, className: ['cite-link'], ariaLabel: label, ariaDescribedBy: [`cite-preview-${c.n}`], dataStance: c.stance }, [text(`[${c.n}]`)]),
     el('span', { className: ['cite-preview'], id: `cite-preview-${c.n}`, role: 'tooltip' }, [
       el('q', {}, [text(c.exact)]),
       el('span', { className: ['cite-preview-source'] }, [text(` — ${outlet}${c.teaser ? ' (teaser for another article)' : ''}${c.stance === 'denies' ? ' · denial' : c.stance === 'context' ? ' · context' : ''}`)]),

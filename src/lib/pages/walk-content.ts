@@ -44,7 +44,7 @@ export interface WalkResult {
   links: LinkDraft[];
 }
 
-const pos = (node: { position?: { start: { line: number; column: number } } }): Position => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+const pos = (node: { position?: { start: { line: number; column: number } } | undefined }): Position => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 
 function attributeMap(node: JsxElement, reporter: Reporter): Map<string, { value: string; at: Position }> {
   const allowed = componentAttributes[node.name ?? ''] ?? [];
@@ -111,7 +111,7 @@ export function walkContent(tree: Root, reporter: Reporter): WalkResult {
     }
   };
 
-  const visitElement = (node: JsxElement, claim: ClaimDraft | undefined, paragraph: string): void => {
+  const visitElement = (node: JsxElement, claim: ClaimDraft | undefined, _paragraph: string): void => {
     const at = pos(node);
     if (node.name === null) {
       reporter.error('unknown-component', 'A fragment (<>…</>) is not allowed in content', at, 'Remove the fragment; use <Claim> or plain Markdown.');
