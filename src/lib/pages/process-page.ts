@@ -121,8 +121,9 @@ export function processPage(raw: string, file: string, collection: PageCollectio
       const m = meta as DiscrepancyMeta;
       checkSlugs((m.about ?? []).map((s, i) => ({ slug: s, at: parsedFm.locate(['about', i]) })), site.people, 'person', reporter);
       checkSlugs((m.episodes ?? []).map((s, i) => ({ slug: s, at: parsedFm.locate(['episodes', i]) })), site.episodes, 'episode', reporter);
-      const cited = new Set(references.map((r) => r.source));
-      if (references.length < 2 || cited.size < 2) reporter.error('discrepancy-one-sided', 'A discrepancy needs citations from at least two different sources', { line: 1, column: 1 }, 'Cite each side of the disagreement in its own <Claim>, from the sources that disagree.');
+      // Two sides: two different passages, usually from two sources (one source may contradict itself).
+      const passages = new Set(references.map((r) => `${r.source}:${r.start}`));
+      if (passages.size < 2) reporter.error('discrepancy-one-sided', 'A discrepancy needs at least two citations of different passages, one for each side', { line: 1, column: 1 }, 'Cite each side of the disagreement in its own <Claim>, quoting the passages that disagree.');
     }
   }
 
