@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkContentSafety from './src/integrations/remark-content-safety.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
+import { devVerifyIntegration } from './src/integrations/dev-verify.ts';
 import { site } from './src/site-config.ts';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, THEME_SCRIPT, cspHash } from './src/lib/csp.ts';
 
@@ -18,7 +19,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // remark-gfm and the content safety guard run on every Markdown/MDX file Astro compiles.
   markdown: { processor: unified({ remarkPlugins: [remarkGfm, remarkContentSafety] }), syntaxHighlight: false },
-  integrations: [mdx(), sitemap(), headersIntegration(), pagefindIntegration()],
+  integrations: [mdx(), sitemap(), headersIntegration(), pagefindIntegration(), devVerifyIntegration()],
   devToolbar: { enabled: false },
   security: {
     csp: {

@@ -9,7 +9,8 @@ let cached: Promise<DossierCollections> | undefined;
 
 /**
  * The views, computed once per process. `npm run build` verifies first and hands the result over in
- * `BACKCHANNEL_VIEWS` so the graph is built once per build; `astro dev` computes it here.
+ * `BACKCHANNEL_VIEWS` so the graph is built once per build; `astro dev` computes it here, and the dev
+ * integration passes fresh views through `refreshContent` when a content file changes.
  */
 function views(): Promise<DossierCollections> {
   cached ??= Promise.resolve().then(() => {
@@ -22,25 +23,19 @@ function views(): Promise<DossierCollections> {
   return cached;
 }
 
-/** Forget the cached views (dev server: a content file changed). */
-export function invalidateViews(): void {
-  cached = undefined;
-}
-
 /** A loader for one of the dossier's collections. */
 export function dossierLoader(collection: keyof DossierCollections): Loader {
   return {
     name: `backchannel-${collection}`,
-    load: async ({ store, watcher }) => {
+    load: async ({ store, refreshContextData }) => {
+      const fresh = refreshContextData?.['views'] as DossierCollections | undefined;
+      if (fresh) cached = Promise.resolve(fresh);
       const all = await views();
       store.clear();
       for (const entry of all[collection]) {
         const id = 'slug' in entry ? entry.slug : entry.id;
         store.set({ id, data: entry as unknown as Record<string, unknown> });
       }
-      watcher?.on('change', (path) => {
-        if (/[\\/]content[\\/]/.test(path)) invalidateViews();
-      });
     },
   };
 }

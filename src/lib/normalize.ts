@@ -27,39 +27,52 @@ function foldChar(cluster: string): string {
 
 /** Normalise `input` for comparison and record where each output character came from. */
 export function normalizeWithMap(input: string): NormalizedText {
-  let text = '';
+  const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   let pendingSpace = -1;
   let i = 0;
-  while (i < input.length) {
-    const start = i;
-    const cp = input.codePointAt(i)!;
-    i += cp > 0xffff ? 2 : 1;
-    // Keep a base character together with its combining marks so NFD input composes like NFC.
-    while (i < input.length && COMBINING.test(String.fromCodePoint(input.codePointAt(i)!))) {
-      i += input.codePointAt(i)! > 0xffff ? 2 : 1;
-    }
-    const cluster = input.slice(start, i);
-    if (SPACE.test(cluster)) {
-      if (pendingSpace < 0 && text.length > 0) pendingSpace = start;
-      continue;
-    }
-    const folded = foldChar(cluster);
-    if (folded === '') continue;
+  const push = (folded: string, start: number, end: number): void => {
     if (pendingSpace >= 0) {
-      text += ' ';
+      out.push(' ');
       starts.push(pendingSpace);
       ends.push(start);
       pendingSpace = -1;
     }
     for (const ch of folded) {
-      text += ch;
+      out.push(ch);
       starts.push(start);
-      ends.push(i);
+      ends.push(end);
     }
+  };
+  while (i < input.length) {
+    const start = i;
+    const code = input.charCodeAt(i);
+    // Fast path: ASCII (most of any English text) needs only case and whitespace folding, unless a
+    // combining mark follows (NFD input), which the slow path composes.
+    if (code < 128 && !(input.charCodeAt(i + 1) >= 0x300)) {
+      i++;
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (pendingSpace < 0 && out.length > 0) pendingSpace = start;
+      } else if (code === 96) push("'", start, i);
+      else push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : input[start]!, start, i);
+      continue;
+    }
+    const cp = input.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    // Keep a base character together with its combining marks so NFD input composes like NFC.
+    while (i < input.length && input.charCodeAt(i) >= 0x300 && COMBINING.test(String.fromCodePoint(input.codePointAt(i)!))) {
+      i += input.codePointAt(i)! > 0xffff ? 2 : 1;
+    }
+    const cluster = input.slice(start, i);
+    if (SPACE.test(cluster)) {
+      if (pendingSpace < 0 && out.length > 0) pendingSpace = start;
+      continue;
+    }
+    const folded = foldChar(cluster);
+    if (folded !== '') push(folded, start, i);
   }
-  return { text, starts, ends };
+  return { text: out.join(''), starts, ends };
 }
 
 /** Normalise `input` for comparison (see {@link normalizeWithMap}). */

@@ -1,0 +1,42 @@
+/** Dev server: re-verify on every content edit; show problems in the terminal and the error overlay. */
+import type { AstroIntegration } from 'astro';
+import { resolve, sep } from 'node:path';
+import { formatDiagnostics } from '../lib/diagnostics.ts';
+import { loadDossier } from '../lib/read-content.ts';
+import { buildCollections } from '../lib/views/collections.ts';
+
+const COLLECTIONS = ['sources', 'people', 'episodes', 'discrepancies', 'claims'];
+
+export function devVerifyIntegration(): AstroIntegration {
+  return {
+    name: 'backchannel-dev-verify',
+    hooks: {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        const root = process.cwd();
+        const contentDir = resolve(root, 'content') + sep;
+        server.watcher.add(contentDir);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const verify = async () => {
+          const started = performance.now();
+          const { dossier, diagnostics } = loadDossier(root);
+          const errors = diagnostics.filter((d) => d.severity === 'error');
+          if (errors.length > 0) {
+            logger.error(`\n${formatDiagnostics(diagnostics)}`);
+            const first = errors[0]!;
+            const message = errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})${d.hint ? `\n  hint: ${d.hint}` : ''}`).join('\n');
+            server.ws.send({ type: 'error', err: { message: `Content verification failed:\n${message}`, stack: '', id: resolve(root, first.file), plugin: 'backchannel', loc: { file: resolve(root, first.file), line: first.line, column: first.column } } });
+            return;
+          }
+          await refreshContent?.({ loaders: COLLECTIONS.map((c) => `backchannel-${c}`), context: { views: buildCollections(dossier) } });
+          logger.info(`re-verified ${dossier.claims.size} claims in ${Math.round(performance.now() - started)} ms`);
+          server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('all', (_event, path) => {
+          if (!path.startsWith(contentDir)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => void verify(), 50);
+        });
+      },
+    },
+  };
+}
