@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const work = mkdtempSync(join(tmpdir(), 'backchannel-build-safety-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function build(out: string, content = 'content') {
+  return spawnSync(process.execPath, ['scripts/build.ts', '--out', out, '--content', content], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+}
+
+/** A content tree that is the real one with one citation broken. */
+function brokenContent(): string {
+  const dir = join(work, 'broken-content');
+  cpSync('content', dir, { recursive: true });
+  const file = join(dir, 'people', 'jd-vance.mdx');
+  const bad = '\n<Claim id="test-broken-citation" status="reported">\nA sentence no source supports.\n<Cite source="go-it-alone-diplomacy" quote="Witkoff has made far more progress towards ending the bloodshed" />\n</Claim>\n';
+  writeFileSync(file, readFileSync(file, 'utf8') + bad);
+  return dir;
+}
+
+function digestTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('a failed build', () => {
+  const broken = brokenContent();
+
+  it('exits non-zero, names the file, line and rule, and writes no dist/', () => {
+    const out = join(work, 'fresh-dist');
+    const result = build(out, broken);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/people\/jd-vance\.mdx:\d+:\d+ {2}error {2}Quote not found .* {2}quote-not-found/);
+    expect(result.stderr).toMatch(/hint: Closest passage \(\d+% similar, p-\d+\)/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work).filter((name) => name.includes('.staging-'))).toEqual([]);
+  });
+
+  it('leaves the previous dist/ untouched and says so', () => {
+    const out = join(work, 'previous-dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'previous build');
+    const result = build(out, broken);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('is untouched');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous build');
+  });
+});
+
+describe('two builds of the same commit', () => {
+  it('are byte-identical', () => {
+    const a = join(work, 'a');
+    const b = join(work, 'b');
+    expect(build(a).status).toBe(0);
+    expect(build(b).status).toBe(0);
+    const da = digestTree(a);
+    const db = digestTree(b);
+    expect([...db.keys()].sort()).toEqual([...da.keys()].sort());
+    const different = [...da].filter(([file, digest]) => db.get(file) !== digest).map(([file]) => file);
+    expect(different).toEqual([]);
+  }, 300_000);
+});
