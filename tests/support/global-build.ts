@@ -1,8 +1,8 @@
 /** Build the real site once for every site/e2e test, into a temporary folder, and share its path. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -12,6 +12,14 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject) {
+  // BACKCHANNEL_TEST_DIST=<dir> reuses a site already built there (for iterating on tests); it is never deleted.
+  const reuse = process.env.BACKCHANNEL_TEST_DIST;
+  if (reuse) {
+    const distDir = resolve(reuse);
+    if (!existsSync(join(distDir, 'index.html'))) throw new Error(`BACKCHANNEL_TEST_DIST=${reuse} holds no built site`);
+    project.provide('distDir', distDir);
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'backchannel-site-'));
   const distDir = join(dir, 'dist');
   execFileSync(process.execPath, ['scripts/build.ts', '--out', distDir], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,0 +1,84 @@
+/** Browser-test plumbing: serve the built site, one Chromium per test file, and a watch on page problems. */
+import type { Server } from 'node:http';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { serve } from '../../scripts/serve.ts';
+import { launchBrowser } from './browser.ts';
+
+export interface Site {
+  browser: Browser;
+  /** Base URL of the served site, without a trailing slash (`http://127.0.0.1:40123`). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serve `dist` on a free loopback port and launch the packaged Chromium. */
+export async function startSite(dist: string): Promise<Site> {
+  const { server, url } = await serve(dist);
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  return {
+    browser,
+    url,
+    async close() {
+      await browser.close().catch(() => {});
+      await new Promise<void>((done) => (server as Server).close(() => done()));
+    },
+  };
+}
+
+/** A fresh page in its own context (own storage), with sane timeouts. */
+export async function newPage(site: Site, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await site.browser.newContext(options);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.setDefaultNavigationTimeout(15_000);
+  return page;
+}
+
+/** Close a page and the context newPage made for it. */
+export async function closePage(page: Page): Promise<void> {
+  await page.context().close();
+}
+
+export interface Problems {
+  /** Console errors, uncaught exceptions, failed requests, HTTP errors and CSP violations, as readable lines. */
+  list: string[];
+}
+
+/**
+ * Record everything that goes wrong while a page loads and runs: `console.error`, uncaught exceptions, requests that
+ * fail or answer ≥ 400 (except `allowStatus` URLs), and Content-Security-Policy violations (a `securitypolicyviolation`
+ * listener injected before any page script runs). Call before the first navigation.
+ */
+export async function watchProblems(page: Page, options: { allowStatus?: (url: string, status: number) => boolean } = {}): Promise<Problems> {
+  const problems: Problems = { list: [] };
+  const where = () => page.url().replace(/^https?:\/\/[^/]+/, '');
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.list.push(`${where()}: console error: ${m.text()}${m.location().url ? ` (${m.location().url.replace(/^https?:\/\/[^/]+/, '')}:${m.location().lineNumber})` : ''}`);
+  });
+  page.on('pageerror', (e) => problems.list.push(`${where()}: uncaught ${e.name}: ${e.message}`));
+  page.on('requestfailed', (r) => problems.list.push(`${where()}: request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !options.allowStatus?.(r.url(), r.status())) problems.list.push(`${where()}: HTTP ${r.status()} for ${r.url()}`);
+  });
+  await page.exposeFunction('__reportCspViolation', (v: { directive: string; blocked: string; source: string; line: number; sample: string }) => {
+    problems.list.push(`${where()}: CSP violation of ${v.directive}: blocked ${v.blocked || '(inline)'} at ${v.source}:${v.line} ${v.sample}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCspViolation: (v: unknown) => void }).__reportCspViolation({
+        directive: e.effectiveDirective || e.violatedDirective,
+        blocked: e.blockedURI,
+        source: e.sourceFile,
+        line: e.lineNumber,
+        sample: e.sample,
+      });
+    });
+  });
+  return problems;
+}
