@@ -4,21 +4,21 @@ const fallback = document.getElementById('search-fallback');
 await customElements.whenDefined('pagefind-input');
 ui.hidden = false;
 fallback.hidden = true;
-// The component renders its <input> after it connects; wait for it.
-let input = null;
-for (let i = 0; i < 100 && !input; i++) {
-  input = document.querySelector('pagefind-input input');
-  if (!input) await new Promise((r) => requestAnimationFrame(r));
-}
+const instance = window.PagefindComponents?.getInstanceManager().getInstance('default');
 const q = new URLSearchParams(location.search).get('q');
-if (q && input) {
-  input.value = q;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+if (instance && q) {
+  // Faceted mode first runs an empty search to list everything; run the query right after it.
+  let ran = false;
+  instance.on('results', () => {
+    if (ran) return;
+    ran = true;
+    instance.triggerSearch(q);
+  });
 }
 // Keep the address in step with the query so a search can be shared.
-input?.addEventListener('input', () => {
+instance?.on('search', (term) => {
   const url = new URL(location.href);
-  if (input.value) url.searchParams.set('q', input.value);
+  if (term) url.searchParams.set('q', term);
   else url.searchParams.delete('q');
   history.replaceState(null, '', url);
 });
