@@ -24,7 +24,7 @@ export default defineConfig({
   security: {
     csp: {
       directives: CSP_DIRECTIVES,
-      scriptDirective: { resources: SCRIPT_RESOURCES, hashes: [cspHash(THEME_SCRIPT).slice(1, -1)] },
+      scriptDirective: { resources: SCRIPT_RESOURCES, hashes: [cspHash(THEME_SCRIPT)] },
     },
   },
 });
