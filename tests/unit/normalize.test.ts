@@ -25,3 +25,46 @@ describe('normalize', () => {
     expect(countWords('one, two … three — four')).toBe(4);
   });
 });
+
+describe('normalize: more folding', () => {
+  it('composes NFD text after ASCII letters and at the start, upper case included', () => {
+    expect(normalize('CAFE\u0301')).toBe('café');
+    expect(normalize('e\u0301lan')).toBe('élan');
+    expect(normalize('Gene\u0300ve de\u0301le\u0301gation')).toBe(normalize('Genève délégation'));
+  });
+
+  it('maps a composed character back to the base letter and its combining mark', () => {
+    const input = 'cafe\u0301 open';
+    const { text, starts, ends } = normalizeWithMap(input);
+    const at = text.indexOf('é');
+    expect(input.slice(starts[at]!, ends[at]!)).toBe('e\u0301');
+  });
+
+  it('folds every quote mark to a straight one', () => {
+    expect(normalize('‘a’ ‚b‛ `c´ ′d″ “e” „f‟ «g»')).toBe('\'a\' \'b\' \'c\' \'d" "e" "f" "g"');
+  });
+
+  it('folds every dash and the minus sign to a hyphen', () => {
+    expect(normalize('a‐b‑c‒d–e—f―g−h')).toBe('a-b-c-d-e-f-g-h');
+  });
+
+  it('drops soft hyphens and word joiners', () => {
+    expect(normalize('Wit\u00ADkoff\u2060s')).toBe('witkoffs');
+  });
+
+  it('collapses any run of whitespace (tabs, line breaks, no-break spaces) to one space and trims', () => {
+    expect(normalize('  a\t\r\n b\u00A0\u00A0c\u2009d  ')).toBe('a b c d');
+  });
+
+  it('leaves an already normal text unchanged', () => {
+    const text = "state department spokesperson tommy pigott said there are no disagreements - \"never\" ...";
+    expect(normalize(text)).toBe(text);
+  });
+
+  it('counts words of quotes like the quote-length rule does', () => {
+    expect(countWords('Tommy Pigott said')).toBe(3);
+    expect(countWords('Tommy Pigott said there')).toBe(4);
+    expect(countWords('U.S. officials — 28 points')).toBe(4);
+    expect(countWords('… — “ ”')).toBe(0);
+  });
+});
