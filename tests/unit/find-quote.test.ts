@@ -72,6 +72,17 @@ describe('lookupQuote: normalisation', () => {
     expect(lookupQuote(compete, 'Tommy Pigott said there are no tensions').kind).toBe('missing');
   });
 
+  it('does not match a quote that starts inside a word: “willingness” is not in “unwillingness”', () => {
+    // go-it-alone-diplomacy: "Putin’s unwillingness to make significant concessions to end his war".
+    expect(lookupQuote(politico, 'unwillingness to make significant concessions to end his war').kind).toBe('found');
+    expect(lookupQuote(politico, 'willingness to make significant concessions to end his war').kind).toBe('missing');
+  });
+
+  it('does not match a quote that ends inside a word, nor an elided part inside a word', () => {
+    expect(lookupQuote(compete, 'Tommy Pigott said there are no disagree').kind).toBe('missing');
+    expect(lookupQuote(compete, 'Tommy Pigott said … agreements between Rubio').kind).toBe('missing');
+  });
+
   it('lets an unelided quote run over a paragraph break, listing both paragraphs', () => {
     const { match } = found(compete, 'after Kyiv raised questions with him. One source told the network');
     expect(match.paragraphs).toEqual(['p-5', 'p-6']);

@@ -35,6 +35,11 @@ describe('resolveLink: site URLs', () => {
     expect(resolveLink('/', '/people/x/')).toEqual(internal('/'));
   });
 
+  it('keeps a query string out of the path, so /search/?q=… links to the search page', () => {
+    expect(resolveLink('/search/?q=Witkoff', '/people/steve-witkoff/')).toMatchObject({ kind: 'internal', path: '/search/' });
+    expect(resolveLink('/people/marco-rubio/?from=graph#claim-x', '/')).toMatchObject({ kind: 'internal', path: '/people/marco-rubio/', hash: 'claim-x' });
+  });
+
   it('trims surrounding whitespace', () => {
     expect(resolveLink('  /people/marco-rubio/  ', '/')).toEqual(internal('/people/marco-rubio/'));
   });

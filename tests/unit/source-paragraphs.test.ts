@@ -103,6 +103,19 @@ describe('furniture matching', () => {
     expect(source.text.slice(newsletter.start, newsletter.end)).toMatch(/^Newsletter\n\n {4}Subscribe/);
   });
 
+  it('assigns a furniture line listed on its own to that line, not to the same word earlier in the article', () => {
+    // List the navigation of go-it-alone-diplomacy item by item: "Follow" also occurs in "follow-up meetings" (p-10).
+    const raw = seedRaw('go-it-alone-diplomacy').replace('  - kind: site navigation\n    text: |-\n      Categories\n\n      Follow\n', '  - kind: site navigation\n    text: Categories\n  - kind: site navigation\n    text: Follow\n');
+    expect(raw).not.toBe(seedRaw('go-it-alone-diplomacy'));
+    const { source, diagnostics } = parseSource(raw, 'go.md', 'go-it-alone-diplomacy');
+    expect(diagnostics).toEqual([]);
+    const follow = source!.paragraphs.find((p) => p.text === 'Follow')!;
+    expect(follow.kind).toBe('furniture');
+    const article = source!.paragraphs.find((p) => p.text.includes('promised follow-up meetings'))!;
+    expect(article.furniture).toEqual([]);
+    expect(source!.paragraphs.filter((p) => p.kind === 'furniture')).toHaveLength(20);
+  });
+
   it('keeps a citable teaser as furniture that is flagged citable', () => {
     const teaser = seed('non-public-rivalry').paragraphs[30]!;
     expect(teaser.kind).toBe('furniture');
