@@ -1,0 +1,397 @@
+/** Build-time layout and SVG markup of the people–episode graph: deterministic, so every build writes the same file. */
+import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+
+export type GraphNodeKind = 'person' | 'episode';
+
+export interface GraphNodeInput {
+  /** Unique across kinds, e.g. `person:steve-witkoff`. */
+  id: string;
+  kind: GraphNodeKind;
+  /** Full name or title; long episode titles are shortened on screen and kept whole in the tooltip. */
+  label: string;
+  url: string;
+  /** Extra words for the tooltip and the link's name, e.g. "7 episodes" or a date. */
+  detail?: string;
+}
+
+export interface GraphEdgeInput {
+  source: string;
+  target: string;
+}
+
+/** Extent of a node and its label around its centre, for collision and the viewBox. */
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export interface PositionedNode extends GraphNodeInput {
+  x: number;
+  y: number;
+  /** Circle radius for people, half the side of the square for episodes. */
+  size: number;
+  lines: string[];
+  box: Box;
+}
+
+export interface PositionedEdge {
+  source: string;
+  target: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface GraphLayout {
+  width: number;
+  height: number;
+  nodes: PositionedNode[];
+  edges: PositionedEdge[];
+}
+
+export interface LayoutOptions {
+  ticks?: number;
+  seed?: number;
+  /** Independent runs (seeds `seed`, `seed + 1`, …); the one with fewest edges through labels wins. */
+  attempts?: number;
+  padding?: number;
+  /** Room kept at the top of the viewBox for the legend. */
+  legendHeight?: number;
+  linkDistance?: number;
+  /** Many-body strength; more negative spreads the graph. */
+  charge?: number;
+  /** Minimum space between two label boxes. */
+  gap?: number;
+  /** Minimum space between an edge and a label it does not belong to. */
+  edgeGap?: number;
+  /** Pull towards the centre along x and y; a stronger y pull gives a landscape graph. */
+  gravity?: [number, number];
+}
+
+export const FONT_SIZE = { person: 15, episode: 13 } as const;
+const LINE_HEIGHT = 1.2;
+const CHAR_WIDTH = 0.56; // average advance of a system sans-serif, in em; text is not measured at build time
+const EPISODE_LINE_CHARS = 24;
+const EPISODE_SIZE = 7;
+
+/** Mulberry32: a tiny seeded PRNG, so d3's jiggle is the same on every build. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Cut `text` to `width` characters at a word boundary when one is near, ending with "…". */
+function ellipsize(text: string, width: number): string {
+  if (text.length <= width) return text;
+  const cut = text.slice(0, width - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > width / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/** Greedy word wrap into at most `maxLines` lines of `width` characters, ending with "…" when cut. */
+export function wrapLabel(text: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const kept = lines.slice(0, maxLines);
+  if (lines.length > maxLines) kept[maxLines - 1] = ellipsize(lines.slice(maxLines - 1).join(' '), width);
+  return kept.map((l) => ellipsize(l, width));
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+interface SimNode extends SimulationNodeDatum {
+  id: string;
+  box: Box;
+}
+
+/** Push apart nodes whose label boxes overlap, along the axis that needs the smaller move. */
+function forceBoxCollide(gap: number, strength = 0.7) {
+  let nodes: SimNode[] = [];
+  const force = () => {
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i]!;
+        const b = nodes[j]!;
+        const ax = a.x! + a.vx!;
+        const ay = a.y! + a.vy!;
+        const bx = b.x! + b.vx!;
+        const by = b.y! + b.vy!;
+        const dx = Math.min(ax + a.box.right, bx + b.box.right) - Math.max(ax + a.box.left, bx + b.box.left) + gap;
+        const dy = Math.min(ay + a.box.bottom, by + b.box.bottom) - Math.max(ay + a.box.top, by + b.box.top) + gap;
+        if (dx <= 0 || dy <= 0) continue;
+        // Equal centres push b right or down: ties are settled by index, never by chance.
+        if (dx < dy) {
+          const dir = bx + (b.box.left + b.box.right) / 2 >= ax + (a.box.left + a.box.right) / 2 ? 1 : -1;
+          a.vx! -= (dir * dx * strength) / 2;
+          b.vx! += (dir * dx * strength) / 2;
+        } else {
+          const dir = by + (b.box.top + b.box.bottom) / 2 >= ay + (a.box.top + a.box.bottom) / 2 ? 1 : -1;
+          a.vy! -= (dir * dy * strength) / 2;
+          b.vy! += (dir * dy * strength) / 2;
+        }
+      }
+    }
+  };
+  force.initialize = (n: SimNode[]) => {
+    nodes = n;
+  };
+  return force;
+}
+
+/** Push a node off any edge that runs through its label, and the edge the other way: lines stay readable. */
+function forceEdgeClear(edges: GraphEdgeInput[], gap: number, strength = 3) {
+  let pairs: [SimNode, SimNode][] = [];
+  let nodes: SimNode[] = [];
+  const force = (alpha: number) => {
+    for (const [s, t] of pairs) {
+      const ex = t.x! - s.x!;
+      const ey = t.y! - s.y!;
+      const length = Math.hypot(ex, ey);
+      if (length < 1) continue;
+      const nx = -ey / length;
+      const ny = ex / length;
+      for (const n of nodes) {
+        if (n === s || n === t) continue;
+        const cx = n.x! + (n.box.left + n.box.right) / 2;
+        const cy = n.y! + (n.box.top + n.box.bottom) / 2;
+        const along = ((cx - s.x!) * ex + (cy - s.y!) * ey) / (length * length);
+        if (along <= 0 || along >= 1) continue;
+        const distance = (cx - s.x!) * nx + (cy - s.y!) * ny;
+        const reach = ((n.box.right - n.box.left) / 2) * Math.abs(nx) + ((n.box.bottom - n.box.top) / 2) * Math.abs(ny) + gap;
+        const push = reach - Math.abs(distance);
+        if (push <= 0) continue;
+        const dir = distance >= 0 ? 1 : -1;
+        const k = push * strength * alpha;
+        n.vx! += dir * nx * k;
+        n.vy! += dir * ny * k;
+        s.vx! -= (dir * nx * k) / 2;
+        s.vy! -= (dir * ny * k) / 2;
+        t.vx! -= (dir * nx * k) / 2;
+        t.vy! -= (dir * ny * k) / 2;
+      }
+    }
+  };
+  force.initialize = (n: SimNode[]) => {
+    nodes = n;
+    const byId = new Map(n.map((node) => [node.id, node]));
+    pairs = edges.map((e) => [byId.get(e.source)!, byId.get(e.target)!]);
+  };
+  return force;
+}
+
+/** The readability cost of a layout: edges through other nodes' labels, and worse, through their shapes (a false link). */
+function crossings(nodes: SimNode[], edges: GraphEdgeInput[]): number {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let cost = 0;
+  for (const e of edges) {
+    const s = byId.get(e.source)!;
+    const t = byId.get(e.target)!;
+    for (const n of nodes) {
+      if (
+        n === s ||
+        n === t ||
+        !segmentHitsBox(s.x!, s.y!, t.x!, t.y!, n.x! + n.box.left, n.y! + n.box.top, n.x! + n.box.right, n.y! + n.box.bottom)
+      )
+        continue;
+      const r = -n.box.top + 4;
+      cost += segmentHitsBox(s.x!, s.y!, t.x!, t.y!, n.x! - r, n.y! - r, n.x! + r, n.y! + r) ? 5 : 1;
+    }
+  }
+  return cost;
+}
+
+/** Liang–Barsky clipping: does the segment touch the rectangle? */
+function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, left: number, top: number, right: number, bottom: number): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  for (const [p, q] of [
+    [-dx, x1 - left],
+    [dx, right - x1],
+    [-dy, y1 - top],
+    [dy, bottom - y1],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const u = q / p;
+    if (p < 0) t0 = Math.max(t0, u);
+    else t1 = Math.min(t1, u);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+type Forces = Required<Pick<LayoutOptions, 'ticks' | 'linkDistance' | 'charge' | 'gap' | 'edgeGap' | 'gravity'>>;
+
+/** One synchronous run from a seeded shuffle of the nodes around a circle. */
+function simulate(order: { id: string; box: Box }[], edges: GraphEdgeInput[], seed: number, f: Forces): SimNode[] {
+  const random = seededRandom(seed);
+  const shuffled = [...order];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  const radius = 40 * Math.sqrt(shuffled.length);
+  const sim: SimNode[] = shuffled.map((n, i) => {
+    const angle = (2 * Math.PI * i) / shuffled.length;
+    return { id: n.id, box: n.box, x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+  });
+  forceSimulation<SimNode>(sim)
+    .randomSource(random)
+    .force(
+      'link',
+      forceLink<SimNode, GraphEdgeInput>(edges.map((e) => ({ ...e })))
+        .id((d) => d.id)
+        .distance(f.linkDistance),
+    )
+    .force('charge', forceManyBody<SimNode>().strength(f.charge).distanceMax(700))
+    .force('x', forceX<SimNode>(0).strength(f.gravity[0]))
+    .force('y', forceY<SimNode>(0).strength(f.gravity[1]))
+    .force('clear', forceEdgeClear(edges, f.edgeGap))
+    .force('collide', forceBoxCollide(f.gap))
+    .stop()
+    .tick(f.ticks);
+  return sim;
+}
+
+/** Position the graph with seeded, synchronous d3-force runs, keep the most readable, and fit it into a padded viewBox. */
+export function layoutGraph(nodes: GraphNodeInput[], edges: GraphEdgeInput[], options: LayoutOptions = {}): GraphLayout {
+  const { seed = 1, attempts = 12, padding = 16, legendHeight = 40 } = options;
+  const forces: Forces = { ticks: 400, linkDistance: 120, charge: -1000, gap: 16, edgeGap: 4, gravity: [0.1, 0.15], ...options };
+  const ids = new Set<string>();
+  for (const n of nodes) {
+    if (ids.has(n.id)) throw new Error(`Graph node "${n.id}" appears twice; node ids must be unique.`);
+    ids.add(n.id);
+  }
+  for (const e of edges) {
+    for (const end of [e.source, e.target])
+      if (!ids.has(end))
+        throw new Error(`Graph edge ${e.source} → ${e.target} names an unknown node "${end}"; add the node or drop the edge.`);
+  }
+  const degree = new Map<string, number>();
+  for (const e of edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+
+  const shaped = nodes.map((n) => {
+    const size = n.kind === 'person' ? round(7 + 2.4 * Math.sqrt(degree.get(n.id) ?? 0)) : EPISODE_SIZE;
+    const lines = n.kind === 'person' ? [n.label] : wrapLabel(n.label, EPISODE_LINE_CHARS, 2);
+    const font = FONT_SIZE[n.kind];
+    const half = round(Math.max(size, (Math.max(...lines.map((l) => l.length)) * CHAR_WIDTH * font) / 2));
+    const box = { left: -half, right: half, top: -size, bottom: round(size + 4 + lines.length * font * LINE_HEIGHT) };
+    return { ...n, size, lines, box };
+  });
+
+  // Runs start from nodes and links in id order, so the result depends on the data, never on input order or Math.random.
+  const order = [...shaped].sort((a, b) => compare(a.id, b.id));
+  const links = [...edges].sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target));
+  let best: { sim: SimNode[]; score: number } | undefined;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const sim = simulate(order, links, seed + attempt, forces);
+    const [w, h] = extent(sim);
+    // One edge through a label costs about as much as 250,000 square units of extra area.
+    const score = crossings(sim, links) + (w * h) / 250_000;
+    if (!best || score < best.score) best = { sim, score };
+  }
+
+  const sim = best!.sim;
+  const byId = new Map(sim.map((n) => [n.id, n]));
+  const [width, height, minX, minY] = extent(sim);
+  const dx = padding - minX;
+  const dy = padding + legendHeight - minY;
+  const positioned: PositionedNode[] = shaped.map((n) => {
+    const s = byId.get(n.id)!;
+    return { ...n, x: round(s.x! + dx), y: round(s.y! + dy) };
+  });
+  const at = new Map(positioned.map((n) => [n.id, n]));
+  return {
+    width: Math.ceil(width + 2 * padding + 0.1),
+    height: Math.ceil(height + 2 * padding + legendHeight + 0.1),
+    nodes: positioned,
+    edges: edges.map((e) => ({
+      source: e.source,
+      target: e.target,
+      x1: at.get(e.source)!.x,
+      y1: at.get(e.source)!.y,
+      x2: at.get(e.target)!.x,
+      y2: at.get(e.target)!.y,
+    })),
+  };
+}
+
+/** Width, height and top-left corner of all nodes with their labels. */
+function extent(sim: SimNode[]): [number, number, number, number] {
+  const minX = Math.min(...sim.map((n) => n.x! + n.box.left));
+  const maxX = Math.max(...sim.map((n) => n.x! + n.box.right));
+  const minY = Math.min(...sim.map((n) => n.y! + n.box.top));
+  const maxY = Math.max(...sim.map((n) => n.y! + n.box.bottom));
+  return [maxX - minX, maxY - minY, minX, minY];
+}
+
+/** Escape text for XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+export interface SvgOptions {
+  /** Prefix for the ids of <title> and <desc>, unique on the page. */
+  id: string;
+  title: string;
+  description: string;
+}
+
+function nodeMarkup(n: PositionedNode): string {
+  const shape =
+    n.kind === 'person'
+      ? `<circle class="graph-shape" cx="${n.x}" cy="${n.y}" r="${n.size}"/>`
+      : `<rect class="graph-shape" x="${round(n.x - n.size)}" y="${round(n.y - n.size)}" width="${2 * n.size}" height="${2 * n.size}" rx="2.5"/>`;
+  const font = FONT_SIZE[n.kind];
+  const first = round(n.y + n.size + 4 + font * 0.95);
+  const tspans = n.lines
+    .map((line, i) => `<tspan x="${n.x}" y="${round(first + i * font * LINE_HEIGHT)}">${escapeXml(line)}</tspan>`)
+    .join('');
+  const tooltip = n.detail ? `${n.label} (${n.detail})` : n.label;
+  return `<a class="graph-node graph-${n.kind}" href="${escapeXml(n.url)}"><title>${escapeXml(tooltip)}</title>${shape}<text class="graph-label" text-anchor="middle">${tspans}</text></a>`;
+}
+
+function legendMarkup(): string {
+  const y = 22;
+  return [
+    `<g class="graph-legend" aria-hidden="true">`,
+    `<circle class="graph-legend-person" cx="24" cy="${y}" r="8"/><text x="38" y="${y + 4.5}">Person (larger: more episodes)</text>`,
+    `<rect class="graph-legend-episode" x="267" y="${y - EPISODE_SIZE}" width="${2 * EPISODE_SIZE}" height="${2 * EPISODE_SIZE}" rx="2.5"/><text x="289" y="${y + 4.5}">Episode</text>`,
+    `<line class="graph-edge" x1="376" y1="${y}" x2="412" y2="${y}"/><text x="420" y="${y + 4.5}">took part in</text>`,
+    `</g>`,
+  ].join('');
+}
+
+/** The laid-out graph as a self-contained SVG string: links for nodes, lines for edges, classes for colours. */
+export function renderGraphSvg(layout: GraphLayout, options: SvgOptions): string {
+  const titleId = `${options.id}-title`;
+  const descId = `${options.id}-desc`;
+  const edges = layout.edges.map((e) => `<line class="graph-edge" x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}"/>`).join('');
+  return [
+    `<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-labelledby="${titleId}" aria-describedby="${descId}">`,
+    `<title id="${titleId}">${escapeXml(options.title)}</title>`,
+    `<desc id="${descId}">${escapeXml(options.description)}</desc>`,
+    legendMarkup(),
+    `<g class="graph-edges" aria-hidden="true">${edges}</g>`,
+    `<g class="graph-nodes">${layout.nodes.map(nodeMarkup).join('')}</g>`,
+    `</svg>`,
+  ].join('\n');
+}
