@@ -9,7 +9,14 @@ const parse = (value: string): FuzzyDate => {
 
 describe('parseFuzzyDate', () => {
   it('parses a year as the whole year', () => {
-    expect(parse('2025')).toEqual({ value: '2025', precision: 'year', approximate: false, uncertain: false, earliest: '2025-01-01', latest: '2025-12-31' });
+    expect(parse('2025')).toEqual({
+      value: '2025',
+      precision: 'year',
+      approximate: false,
+      uncertain: false,
+      earliest: '2025-01-01',
+      latest: '2025-12-31',
+    });
   });
 
   it('parses a month, ending on its last day (leap years included)', () => {
@@ -24,13 +31,27 @@ describe('parseFuzzyDate', () => {
   });
 
   it('reads ~ as approximate, ? as uncertain and % as both', () => {
-    expect(parse('2025-11~')).toMatchObject({ value: '2025-11~', precision: 'month', approximate: true, uncertain: false, earliest: '2025-11-01', latest: '2025-11-30' });
+    expect(parse('2025-11~')).toMatchObject({
+      value: '2025-11~',
+      precision: 'month',
+      approximate: true,
+      uncertain: false,
+      earliest: '2025-11-01',
+      latest: '2025-11-30',
+    });
     expect(parse('2025-12-22?')).toMatchObject({ precision: 'day', approximate: false, uncertain: true, earliest: '2025-12-22' });
     expect(parse('2025%')).toMatchObject({ precision: 'year', approximate: true, uncertain: true });
   });
 
   it('parses a range from the first day of its start to the last day of its end', () => {
-    expect(parse('2025-11-21/2025-11-24')).toEqual({ value: '2025-11-21/2025-11-24', precision: 'range', approximate: false, uncertain: false, earliest: '2025-11-21', latest: '2025-11-24' });
+    expect(parse('2025-11-21/2025-11-24')).toEqual({
+      value: '2025-11-21/2025-11-24',
+      precision: 'range',
+      approximate: false,
+      uncertain: false,
+      earliest: '2025-11-21',
+      latest: '2025-11-24',
+    });
     expect(parse('2025-04/2025-06')).toMatchObject({ earliest: '2025-04-01', latest: '2025-06-30' });
   });
 
@@ -86,10 +107,21 @@ describe('describeDate', () => {
 });
 
 describe('compareFuzzyDates', () => {
-  const sorted = (values: string[]) => values.map(parse).sort(compareFuzzyDates).map((d) => d.value);
+  const sorted = (values: string[]) =>
+    values
+      .map(parse)
+      .sort(compareFuzzyDates)
+      .map((d) => d.value);
 
   it('sorts by earliest possible day, then by latest (a narrower date first)', () => {
-    expect(sorted(['2025-11-24', '2025', '2025-11', '2025-01', '2025-11-21/2025-11-24', '2024-12-31'])).toEqual(['2024-12-31', '2025-01', '2025', '2025-11', '2025-11-21/2025-11-24', '2025-11-24']);
+    expect(sorted(['2025-11-24', '2025', '2025-11', '2025-01', '2025-11-21/2025-11-24', '2024-12-31'])).toEqual([
+      '2024-12-31',
+      '2025-01',
+      '2025',
+      '2025-11',
+      '2025-11-21/2025-11-24',
+      '2025-11-24',
+    ]);
   });
 
   it('puts undated last, whatever order they come in', () => {

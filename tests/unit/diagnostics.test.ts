@@ -1,13 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatDiagnostics, formatGithubAnnotations, Reporter, sortDiagnostics, type Diagnostic } from '../../src/lib/diagnostics.ts';
+import {
+  ContentError,
+  formatDiagnostics,
+  formatGithubAnnotations,
+  Reporter,
+  sortDiagnostics,
+  type Diagnostic,
+} from '../../src/lib/diagnostics.ts';
 
-const d = (over: Partial<Diagnostic>): Diagnostic => ({ file: 'content/people/a.mdx', line: 1, column: 1, severity: 'error', message: 'Something is wrong', rule: 'some-rule', ...over });
+const d = (over: Partial<Diagnostic>): Diagnostic => ({
+  file: 'content/people/a.mdx',
+  line: 1,
+  column: 1,
+  severity: 'error',
+  message: 'Something is wrong',
+  rule: 'some-rule',
+  ...over,
+});
 
 describe('Reporter', () => {
   it('records the file, position, rule, message and hint of each error', () => {
     const r = new Reporter('content/people/a.mdx');
     r.error('quote-not-found', 'Quote not found', { line: 12, column: 7 }, 'Closest passage: “x”');
-    expect(r.diagnostics).toEqual([{ file: 'content/people/a.mdx', line: 12, column: 7, severity: 'error', message: 'Quote not found', rule: 'quote-not-found', hint: 'Closest passage: “x”' }]);
+    expect(r.diagnostics).toEqual([
+      {
+        file: 'content/people/a.mdx',
+        line: 12,
+        column: 7,
+        severity: 'error',
+        message: 'Quote not found',
+        rule: 'quote-not-found',
+        hint: 'Closest passage: “x”',
+      },
+    ]);
   });
 
   it('puts a diagnostic without a position at 1:1 and leaves out an absent hint', () => {
@@ -20,7 +45,12 @@ describe('Reporter', () => {
 
 describe('sortDiagnostics', () => {
   it('orders by file, then line, then column, without changing the input', () => {
-    const list = [d({ file: 'b', line: 1 }), d({ file: 'a', line: 10, column: 2 }), d({ file: 'a', line: 10, column: 1 }), d({ file: 'a', line: 2 })];
+    const list = [
+      d({ file: 'b', line: 1 }),
+      d({ file: 'a', line: 10, column: 2 }),
+      d({ file: 'a', line: 10, column: 1 }),
+      d({ file: 'a', line: 2 }),
+    ];
     expect(sortDiagnostics(list).map((x) => `${x.file}:${x.line}:${x.column}`)).toEqual(['a:2:1', 'a:10:1', 'a:10:2', 'b:1:1']);
     expect(list[0]!.file).toBe('b');
   });
@@ -28,8 +58,20 @@ describe('sortDiagnostics', () => {
 
 describe('formatDiagnostics (text)', () => {
   it('prints `path:line:column  error  message  rule-id`, then the hint indented, then totals', () => {
-    const text = formatDiagnostics([d({ line: 14, column: 38, message: 'Quote not found in `x`', rule: 'quote-not-found', hint: 'Closest passage (87% similar, p-8): “y”' })]);
-    expect(text.split('\n')).toEqual(['content/people/a.mdx:14:38  error  Quote not found in `x`  quote-not-found', '    hint: Closest passage (87% similar, p-8): “y”', '1 error, 0 warnings']);
+    const text = formatDiagnostics([
+      d({
+        line: 14,
+        column: 38,
+        message: 'Quote not found in `x`',
+        rule: 'quote-not-found',
+        hint: 'Closest passage (87% similar, p-8): “y”',
+      }),
+    ]);
+    expect(text.split('\n')).toEqual([
+      'content/people/a.mdx:14:38  error  Quote not found in `x`  quote-not-found',
+      '    hint: Closest passage (87% similar, p-8): “y”',
+      '1 error, 0 warnings',
+    ]);
   });
 
   it('prefixes every line of a multi-line hint', () => {
@@ -39,18 +81,28 @@ describe('formatDiagnostics (text)', () => {
 
   it('prints no hint line when there is no hint, and sorts entries', () => {
     const text = formatDiagnostics([d({ file: 'b.mdx' }), d({ file: 'a.mdx', severity: 'warning', rule: 'w' })]);
-    expect(text.split('\n')).toEqual(['a.mdx:1:1  warning  Something is wrong  w', 'b.mdx:1:1  error  Something is wrong  some-rule', '1 error, 1 warning']);
+    expect(text.split('\n')).toEqual([
+      'a.mdx:1:1  warning  Something is wrong  w',
+      'b.mdx:1:1  error  Something is wrong  some-rule',
+      '1 error, 1 warning',
+    ]);
   });
 
   it('pluralises the totals', () => {
-    expect(formatDiagnostics([d({}), d({}), d({ severity: 'warning' }), d({ severity: 'warning' })]).split('\n').pop()).toBe('2 errors, 2 warnings');
+    expect(
+      formatDiagnostics([d({}), d({}), d({ severity: 'warning' }), d({ severity: 'warning' })])
+        .split('\n')
+        .pop(),
+    ).toBe('2 errors, 2 warnings');
     expect(formatDiagnostics([])).toBe('0 errors, 0 warnings');
   });
 });
 
 describe('formatGithubAnnotations', () => {
   it('writes one ::error line with file, line, col and the rule as title', () => {
-    expect(formatGithubAnnotations([d({ line: 3, column: 9, message: 'Bad', rule: 'invalid-date' })])).toBe('::error file=content/people/a.mdx,line=3,col=9,title=invalid-date::Bad');
+    expect(formatGithubAnnotations([d({ line: 3, column: 9, message: 'Bad', rule: 'invalid-date' })])).toBe(
+      '::error file=content/people/a.mdx,line=3,col=9,title=invalid-date::Bad',
+    );
   });
 
   it('uses ::warning for warnings', () => {
@@ -58,7 +110,9 @@ describe('formatGithubAnnotations', () => {
   });
 
   it('appends the hint on a new line, escaped as %0A', () => {
-    expect(formatGithubAnnotations([d({ message: 'Bad', hint: 'Fix it' })])).toBe('::error file=content/people/a.mdx,line=1,col=1,title=some-rule::Bad%0AHint: Fix it');
+    expect(formatGithubAnnotations([d({ message: 'Bad', hint: 'Fix it' })])).toBe(
+      '::error file=content/people/a.mdx,line=1,col=1,title=some-rule::Bad%0AHint: Fix it',
+    );
   });
 
   it('escapes %, CR and LF in the message so the annotation stays on one line', () => {

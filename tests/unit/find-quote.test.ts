@@ -62,7 +62,9 @@ describe('lookupQuote: normalisation', () => {
     const nfc = parseSource(sourceFile(text.normalize('NFC')), 'nfc.md', 'nfc').source!;
     const nfd = parseSource(sourceFile(text.normalize('NFD')), 'nfd.md', 'nfd').source!;
     expect(found(nfc, 'délégation met at the café in Genève'.normalize('NFD')).match.exact).toBe('délégation met at the café in Genève');
-    expect(found(nfd, 'délégation met at the café in Genève'.normalize('NFC')).match.exact).toBe('délégation met at the café in Genève'.normalize('NFD'));
+    expect(found(nfd, 'délégation met at the café in Genève'.normalize('NFC')).match.exact).toBe(
+      'délégation met at the café in Genève'.normalize('NFD'),
+    );
     // A decomposed accent still needs the accented letter: "cafe" is not "café".
     expect(lookupQuote(nfc, 'met at the cafe in').kind).toBe('missing');
     expect(lookupQuote(nfd, 'met at the cafe in').kind).toBe('missing');
@@ -135,7 +137,10 @@ describe('lookupQuote: furniture and teasers', () => {
   });
 
   it('reports a quote that takes in the stray date prefix of a paragraph as furniture', () => {
-    expect(lookupQuote(rubio, 'date 2025-12-22 Marco Rubio has been repeatedly humiliated')).toMatchObject({ kind: 'furniture', furnitureKind: 'stray date prefix from the page capture' });
+    expect(lookupQuote(rubio, 'date 2025-12-22 Marco Rubio has been repeatedly humiliated')).toMatchObject({
+      kind: 'furniture',
+      furnitureKind: 'stray date prefix from the page capture',
+    });
     expect(lookupQuote(rubio, '2025-12-22 Marco Rubio')).toMatchObject({ kind: 'furniture' });
   });
 
@@ -156,7 +161,10 @@ describe('lookupQuote: furniture and teasers', () => {
   });
 
   it('reports a quote in furniture listed with cookie-notice wording as furniture (go-it-alone-diplomacy)', () => {
-    expect(lookupQuote(politico, 'This website uses cookies to enhance your browsing experience')).toMatchObject({ kind: 'furniture', furnitureKind: 'cookie notice' });
+    expect(lookupQuote(politico, 'This website uses cookies to enhance your browsing experience')).toMatchObject({
+      kind: 'furniture',
+      furnitureKind: 'cookie notice',
+    });
   });
 });
 
@@ -175,7 +183,11 @@ describe('findQuoteMatches', () => {
 
 describe('closestPassage', () => {
   it('gives 100% for a quote that is in the text', () => {
-    expect(closestPassage(compete, 'Tommy Pigott said there are no disagreements between Rubio and Witkoff')).toEqual({ text: 'Tommy Pigott said there are no disagreements between Rubio and Witkoff', paragraph: 'p-8', similarity: 100 });
+    expect(closestPassage(compete, 'Tommy Pigott said there are no disagreements between Rubio and Witkoff')).toEqual({
+      text: 'Tommy Pigott said there are no disagreements between Rubio and Witkoff',
+      paragraph: 'p-8',
+      similarity: 100,
+    });
   });
 
   it('finds the nearest passage of a misspelt quote, as stored in the source', () => {

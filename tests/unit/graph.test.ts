@@ -9,9 +9,11 @@ const { dossier } = loadDossier(ROOT);
 
 describe('backlinks', () => {
   const fromCitations = new Set<string>();
-  for (const claim of dossier.claims.values()) for (const c of claim.citations) for (const p of c.paragraphs) fromCitations.add(`${c.source} ${p} ${claim.id}`);
+  for (const claim of dossier.claims.values())
+    for (const c of claim.citations) for (const p of c.paragraphs) fromCitations.add(`${c.source} ${p} ${claim.id}`);
   const fromBacklinks: string[] = [];
-  for (const [source, paragraphs] of dossier.backlinks) for (const [p, claims] of paragraphs) for (const id of claims) fromBacklinks.push(`${source} ${p} ${id}`);
+  for (const [source, paragraphs] of dossier.backlinks)
+    for (const [p, claims] of paragraphs) for (const id of claims) fromBacklinks.push(`${source} ${p} ${id}`);
 
   it('has a backlink for every paragraph every claim cites', () => {
     expect(fromCitations.size).toBeGreaterThan(300);
@@ -38,7 +40,9 @@ describe('backlinks', () => {
 describe('per-person views', () => {
   it('lists as a person’s episodes exactly the episodes naming them as a participant', () => {
     for (const [slug, view] of dossier.people) {
-      const expected = [...dossier.pages.values()].filter((p) => p.collection === 'episodes' && p.meta.participants.includes(slug)).map((p) => p.key);
+      const expected = [...dossier.pages.values()]
+        .filter((p) => p.collection === 'episodes' && p.meta.participants.includes(slug))
+        .map((p) => p.key);
       expect(view.episodes.sort(), slug).toEqual(expected.sort());
     }
   });
@@ -74,8 +78,36 @@ describe('per-person views', () => {
 describe('deriveGraph on a small graph', () => {
   it('records a claim that cites one paragraph twice, or two paragraphs at once, once per paragraph', () => {
     const source = seed('compete-to-lead-talks');
-    const citation = (paragraphs: string[]) => ({ n: 1, claim: 'c' as ClaimId, source: source.slug as SourceSlug, quote: 'q', stance: 'supports' as const, paragraphs, start: 0, end: 1, exact: 'q', url: '', teaser: false, line: 1, column: 1 });
-    const claim = (id: string, paragraphs: string[][]): Claim => ({ id: id as ClaimId, status: 'reported', about: [], text: '', html: '', page: 'people/x' as PageKey, pageUrl: '/people/x/', file: 'x', line: 1, column: 1, citations: paragraphs.map(citation), origins: [], outlets: [] });
+    const citation = (paragraphs: string[]) => ({
+      n: 1,
+      claim: 'c' as ClaimId,
+      source: source.slug as SourceSlug,
+      quote: 'q',
+      stance: 'supports' as const,
+      paragraphs,
+      start: 0,
+      end: 1,
+      exact: 'q',
+      url: '',
+      teaser: false,
+      line: 1,
+      column: 1,
+    });
+    const claim = (id: string, paragraphs: string[][]): Claim => ({
+      id: id as ClaimId,
+      status: 'reported',
+      about: [],
+      text: '',
+      html: '',
+      page: 'people/x' as PageKey,
+      pageUrl: '/people/x/',
+      file: 'x',
+      line: 1,
+      column: 1,
+      citations: paragraphs.map(citation),
+      origins: [],
+      outlets: [],
+    });
     const claims = new Map([
       ['a' as ClaimId, claim('a', [['p-3'], ['p-3'], ['p-5', 'p-6']])],
       ['b' as ClaimId, claim('b', [['p-3']])],

@@ -37,7 +37,11 @@ describe('resolveLink: site URLs', () => {
 
   it('keeps a query string out of the path, so /search/?q=… links to the search page', () => {
     expect(resolveLink('/search/?q=Witkoff', '/people/steve-witkoff/')).toMatchObject({ kind: 'internal', path: '/search/' });
-    expect(resolveLink('/people/marco-rubio/?from=graph#claim-x', '/')).toMatchObject({ kind: 'internal', path: '/people/marco-rubio/', hash: 'claim-x' });
+    expect(resolveLink('/people/marco-rubio/?from=graph#claim-x', '/')).toMatchObject({
+      kind: 'internal',
+      path: '/people/marco-rubio/',
+      hash: 'claim-x',
+    });
   });
 
   it('trims surrounding whitespace', () => {
@@ -65,7 +69,9 @@ describe('resolveLink: content file paths and Windows separators', () => {
 
   it('resolves a Windows-style ..\\people\\marco-rubio.mdx like its forward-slash form', () => {
     expect(resolveLink('..\\people\\marco-rubio.mdx', '/episodes/geneva-talks/')).toEqual(internal('/people/marco-rubio/'));
-    expect(resolveLink('..\\discrepancies\\vitkoff-spelling.mdx#claim-x', '/people/steve-witkoff/')).toEqual(internal('/discrepancies/vitkoff-spelling/', 'claim-x'));
+    expect(resolveLink('..\\discrepancies\\vitkoff-spelling.mdx#claim-x', '/people/steve-witkoff/')).toEqual(
+      internal('/discrepancies/vitkoff-spelling/', 'claim-x'),
+    );
   });
 
   it('resolves a sibling file name (marco-rubio.mdx, .\\marco-rubio.mdx) within the same collection', () => {
@@ -75,11 +81,25 @@ describe('resolveLink: content file paths and Windows separators', () => {
 });
 
 describe('resolveLink: external and unsafe links', () => {
-  it.each(['https://www.nbcnews.com/politics/x', 'http://example.com', 'mailto:editor@example.com', '//cdn.example.com/x.png', 'ftp://example.com/file'])('treats %s as external', (href) => {
+  it.each([
+    'https://www.nbcnews.com/politics/x',
+    'http://example.com',
+    'mailto:editor@example.com',
+    '//cdn.example.com/x.png',
+    'ftp://example.com/file',
+  ])('treats %s as external', (href) => {
     expect(resolveLink(href, '/')).toEqual({ kind: 'external', url: href });
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', '  javascript:alert(1)', 'vbscript:msgbox(1)', 'VBSCRIPT:x', 'data:text/html;base64,PHNjcmlwdD4=', 'DATA:image/svg+xml,<svg onload=alert(1)>'])('treats %j as unsafe', (href) => {
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    '  javascript:alert(1)',
+    'vbscript:msgbox(1)',
+    'VBSCRIPT:x',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'DATA:image/svg+xml,<svg onload=alert(1)>',
+  ])('treats %j as unsafe', (href) => {
     expect(resolveLink(href, '/').kind).toBe('unsafe');
   });
 

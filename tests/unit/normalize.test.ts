@@ -57,7 +57,7 @@ describe('normalize: more folding', () => {
   });
 
   it('leaves an already normal text unchanged', () => {
-    const text = "state department spokesperson tommy pigott said there are no disagreements - \"never\" ...";
+    const text = 'state department spokesperson tommy pigott said there are no disagreements - "never" ...';
     expect(normalize(text)).toBe(text);
   });
 

@@ -9,7 +9,21 @@ const sources = new Map<string, Source>(SEEDS.map((slug) => [slug, seed(slug)]))
 const NBC_BASED = ['clash-over-diplomacy', 'non-public-rivalry', 'compete-to-lead-talks', 'rubio-humiliated'] as const;
 
 function cite(source: string, stance: Stance = 'supports'): Citation {
-  return { n: 1, claim: null, source: source as SourceSlug, quote: 'q', stance, paragraphs: ['p-1'], start: 0, end: 1, exact: 'q', url: '', teaser: false, line: 1, column: 1 };
+  return {
+    n: 1,
+    claim: null,
+    source: source as SourceSlug,
+    quote: 'q',
+    stance,
+    paragraphs: ['p-1'],
+    start: 0,
+    end: 1,
+    exact: 'q',
+    url: '',
+    teaser: false,
+    line: 1,
+    column: 1,
+  };
 }
 
 describe('originOf', () => {
@@ -19,8 +33,16 @@ describe('originOf', () => {
   });
 
   it('falls back to the publisher, then to the source itself', () => {
-    const withPublisher = parseSource(sourceFile('Text.\n', 'title: T\npublisher: Reuters\npublished:\n  date: unknown\nlanguage: en'), 'a.md', 'a').source!;
-    const anonymous = parseSource(sourceFile('Text.\n', 'title: T\npublisher: null\npublished:\n  date: unknown\nlanguage: en'), 'b.md', 'b').source!;
+    const withPublisher = parseSource(
+      sourceFile('Text.\n', 'title: T\npublisher: Reuters\npublished:\n  date: unknown\nlanguage: en'),
+      'a.md',
+      'a',
+    ).source!;
+    const anonymous = parseSource(
+      sourceFile('Text.\n', 'title: T\npublisher: null\npublished:\n  date: unknown\nlanguage: en'),
+      'b.md',
+      'b',
+    ).source!;
     expect(originOf(withPublisher)).toBe('Reuters');
     expect(originOf(anonymous)).toBe('source:b');
     expect(outletLabel(anonymous)).toBe('Unidentified outlet');
@@ -29,14 +51,20 @@ describe('originOf', () => {
 
 describe('countOrigins (independence)', () => {
   it('counts the four NBC-based sources as one independent origin', () => {
-    const { origins, outlets } = countOrigins(NBC_BASED.map((s) => cite(s)), sources);
+    const { origins, outlets } = countOrigins(
+      NBC_BASED.map((s) => cite(s)),
+      sources,
+    );
     expect(origins).toEqual(['NBC News']);
     // Four unidentified pages are still four outlets.
     expect(outlets).toHaveLength(4);
   });
 
   it('counts NBC-based and POLITICO-based sources as two origins', () => {
-    expect(countOrigins([cite('rubio-humiliated'), cite('go-it-alone-diplomacy'), cite('clash-over-diplomacy')], sources).origins).toEqual(['NBC News', 'POLITICO']);
+    expect(countOrigins([cite('rubio-humiliated'), cite('go-it-alone-diplomacy'), cite('clash-over-diplomacy')], sources).origins).toEqual([
+      'NBC News',
+      'POLITICO',
+    ]);
   });
 
   it('counts a source cited twice once', () => {
@@ -48,7 +76,10 @@ describe('countOrigins (independence)', () => {
   it('does not count citations with stance denies or context', () => {
     expect(countOrigins([cite('rubio-humiliated'), cite('go-it-alone-diplomacy', 'denies')], sources).origins).toEqual(['NBC News']);
     expect(countOrigins([cite('rubio-humiliated', 'context'), cite('go-it-alone-diplomacy')], sources).origins).toEqual(['POLITICO']);
-    expect(countOrigins([cite('rubio-humiliated', 'denies'), cite('go-it-alone-diplomacy', 'context')], sources)).toEqual({ origins: [], outlets: [] });
+    expect(countOrigins([cite('rubio-humiliated', 'denies'), cite('go-it-alone-diplomacy', 'context')], sources)).toEqual({
+      origins: [],
+      outlets: [],
+    });
   });
 
   it('names the publisher as the outlet when there is one', () => {

@@ -19,7 +19,12 @@ function tree(files: Record<string, string>): string {
 
 describe('readContent', () => {
   it('lists the files of the four folders with collection, slug, text and a root-relative forward-slash path', () => {
-    const root = tree({ 'content/sources/a-source.md': 'S', 'content/people/a-person.mdx': 'P', 'content/episodes/an-episode.mdx': 'E', 'content/discrepancies/a-discrepancy.mdx': 'D' });
+    const root = tree({
+      'content/sources/a-source.md': 'S',
+      'content/people/a-person.mdx': 'P',
+      'content/episodes/an-episode.mdx': 'E',
+      'content/discrepancies/a-discrepancy.mdx': 'D',
+    });
     const { files, diagnostics } = readContent(join(root, 'content'), root);
     expect(diagnostics).toEqual([]);
     expect(files.map((f) => [f.file, f.collection, f.slug, f.raw])).toEqual([
@@ -73,6 +78,8 @@ describe('readContent', () => {
     });
     const { diagnostics } = readContent(join(root, 'content'), root);
     const reported = diagnostics.filter((d) => d.severity === 'error').map((d) => d.file);
-    expect(reported).toEqual(expect.arrayContaining(['content/person/marco-rubio.mdx', 'content/people/2025/jd-vance.mdx', 'content/steve-witkoff.mdx']));
+    expect(reported).toEqual(
+      expect.arrayContaining(['content/person/marco-rubio.mdx', 'content/people/2025/jd-vance.mdx', 'content/steve-witkoff.mdx']),
+    );
   });
 });

@@ -6,7 +6,13 @@ import { parseSource, type Source } from '../../src/lib/sources/parse-source.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export const SEEDS = ['clash-over-diplomacy', 'compete-to-lead-talks', 'go-it-alone-diplomacy', 'non-public-rivalry', 'rubio-humiliated'] as const;
+export const SEEDS = [
+  'clash-over-diplomacy',
+  'compete-to-lead-talks',
+  'go-it-alone-diplomacy',
+  'non-public-rivalry',
+  'rubio-humiliated',
+] as const;
 export type Seed = (typeof SEEDS)[number];
 
 export function seedRaw(slug: Seed): string {
@@ -32,6 +38,10 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
  * A synthetic source file: `frontmatter` lines (without sha256) and an article `body`; sha256 is computed over
  * the body unless `sha` is given.
  */
-export function sourceFile(body: string, frontmatter = 'title: Test\npublisher: null\npublished:\n  date: unknown\nlanguage: en', sha?: string): string {
+export function sourceFile(
+  body: string,
+  frontmatter = 'title: Test\npublisher: null\npublished:\n  date: unknown\nlanguage: en',
+  sha?: string,
+): string {
   return `---\n${frontmatter}\nsha256: ${sha ?? sha256(body)}\n---\n${body}`;
 }

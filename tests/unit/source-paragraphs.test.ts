@@ -58,14 +58,20 @@ describe('paragraphs of the real sources', () => {
 
   it('keeps the last article paragraph of go-it-alone-diplomacy as text, and the page chrome after it as furniture', () => {
     const source = seed('go-it-alone-diplomacy');
-    expect(source.paragraphs[73]).toMatchObject({ id: 'p-74', kind: 'text', text: 'Nahal Toosi and Jack Detsch contributed to this report.' });
+    expect(source.paragraphs[73]).toMatchObject({
+      id: 'p-74',
+      kind: 'text',
+      text: 'Nahal Toosi and Jack Detsch contributed to this report.',
+    });
     expect(source.paragraphs.slice(74).every((p) => p.kind === 'furniture')).toBe(true);
     expect(source.paragraphs.slice(0, 7).every((p) => p.kind === 'furniture')).toBe(true);
   });
 
   it('reads compete-to-lead-talks (no blank lines between paragraphs) one line per paragraph', () => {
     const source = seed('compete-to-lead-talks');
-    expect(source.paragraphs[1]!.text).toBe('NBC reports growing rivalry between Rubio and Witkoff over who leads US negotiations on Ukraine, amid disputes over strategy and coordination.');
+    expect(source.paragraphs[1]!.text).toBe(
+      'NBC reports growing rivalry between Rubio and Witkoff over who leads US negotiations on Ukraine, amid disputes over strategy and coordination.',
+    );
     expect(source.paragraphs[7]!.text.startsWith('State Department spokesperson Tommy Pigott said')).toBe(true);
   });
 });
@@ -105,7 +111,10 @@ describe('furniture matching', () => {
 
   it('assigns a furniture line listed on its own to that line, not to the same word earlier in the article', () => {
     // List the navigation of go-it-alone-diplomacy item by item: "Follow" also occurs in "follow-up meetings" (p-10).
-    const raw = seedRaw('go-it-alone-diplomacy').replace('  - kind: site navigation\n    text: |-\n      Categories\n\n      Follow\n', '  - kind: site navigation\n    text: Categories\n  - kind: site navigation\n    text: Follow\n');
+    const raw = seedRaw('go-it-alone-diplomacy').replace(
+      '  - kind: site navigation\n    text: |-\n      Categories\n\n      Follow\n',
+      '  - kind: site navigation\n    text: Categories\n  - kind: site navigation\n    text: Follow\n',
+    );
     expect(raw).not.toBe(seedRaw('go-it-alone-diplomacy'));
     const { source, diagnostics } = parseSource(raw, 'go.md', 'go-it-alone-diplomacy');
     expect(diagnostics).toEqual([]);
@@ -154,7 +163,11 @@ describe('splitParagraphs', () => {
 
   it('honours `paragraphs: blocks` in a source’s frontmatter', () => {
     const body = 'A wrapped\nparagraph.\n\nAnother one.\n';
-    const { source, diagnostics } = parseSource(sourceFile(body, 'title: T\npublisher: null\npublished:\n  date: unknown\nlanguage: en\nparagraphs: blocks'), 'f.md', 'f');
+    const { source, diagnostics } = parseSource(
+      sourceFile(body, 'title: T\npublisher: null\npublished:\n  date: unknown\nlanguage: en\nparagraphs: blocks'),
+      'f.md',
+      'f',
+    );
     expect(diagnostics).toEqual([]);
     expect(source!.paragraphs.map((p) => p.text)).toEqual(['A wrapped paragraph.', 'Another one.']);
   });
@@ -163,7 +176,19 @@ describe('splitParagraphs', () => {
 describe('BOM and CRLF source files', () => {
   const shape = (raw: string) => {
     const { source, diagnostics } = parseSource(raw, 'f.md', 'f');
-    return { diagnostics, sha256: source!.sha256, textLine: source!.textLine, paragraphs: source!.paragraphs.map((p) => ({ id: p.id, kind: p.kind, text: p.text, start: p.start, end: p.end, furniture: p.furniture.map((f) => [f.kind, f.start, f.end]) })) };
+    return {
+      diagnostics,
+      sha256: source!.sha256,
+      textLine: source!.textLine,
+      paragraphs: source!.paragraphs.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        text: p.text,
+        start: p.start,
+        end: p.end,
+        furniture: p.furniture.map((f) => [f.kind, f.start, f.end]),
+      })),
+    };
   };
 
   it.each(SEEDS)('%s parses to the same paragraphs with a BOM, with CRLF, and with both', (slug) => {

@@ -47,7 +47,13 @@ describe('parseSource errors (one per message)', () => {
 
   it('frontmatter-missing: a file without `---` fences', () => {
     const d = only(parseSource(BODY, 'content/sources/t.md', 't').diagnostics);
-    expect(d).toMatchObject({ rule: 'frontmatter-missing', file: 'content/sources/t.md', line: 1, column: 1, message: 'Source has no YAML frontmatter' });
+    expect(d).toMatchObject({
+      rule: 'frontmatter-missing',
+      file: 'content/sources/t.md',
+      line: 1,
+      column: 1,
+      message: 'Source has no YAML frontmatter',
+    });
     expect(d.hint).toContain('sha256');
   });
 
@@ -69,7 +75,12 @@ describe('parseSource errors (one per message)', () => {
   it('frontmatter-unknown-field: inside a nested mapping, names the path', () => {
     const raw = sourceFile(BODY, 'title: Test\npublisher: null\npublished:\n  date: unknown\n  basys: none\nlanguage: en');
     const d = only(parseSource(raw, 't.md', 't').diagnostics);
-    expect(d).toMatchObject({ rule: 'frontmatter-unknown-field', line: 6, column: 3, message: 'Unknown frontmatter field `published.basys`' });
+    expect(d).toMatchObject({
+      rule: 'frontmatter-unknown-field',
+      line: 6,
+      column: 3,
+      message: 'Unknown frontmatter field `published.basys`',
+    });
     expect(d.hint).toContain('Did you mean `basis`?');
   });
 
@@ -104,7 +115,12 @@ describe('parseSource errors (one per message)', () => {
   it('furniture-not-found: a furniture passage that is not in the text', () => {
     const raw = sourceFile(BODY, `${FM}\nfurniture:\n  - kind: cookie notice\n    text: We use cookies`);
     const d = only(parseSource(raw, 't.md', 't').diagnostics);
-    expect(d).toMatchObject({ rule: 'furniture-not-found', line: 9, column: 11, message: 'Furniture passage 1 (cookie notice) does not occur in the text' });
+    expect(d).toMatchObject({
+      rule: 'furniture-not-found',
+      line: 9,
+      column: 11,
+      message: 'Furniture passage 1 (cookie notice) does not occur in the text',
+    });
     expect(d.hint).toContain('Copy the passage exactly');
   });
 
@@ -119,7 +135,12 @@ describe('parseSource errors (one per message)', () => {
   it('invalid-date: an impossible published date, at the date value', () => {
     const raw = sourceFile(BODY, 'title: Test\npublisher: null\npublished:\n  date: 2025-02-29\nlanguage: en');
     const d = only(parseSource(raw, 't.md', 't').diagnostics);
-    expect(d).toMatchObject({ rule: 'invalid-date', line: 5, column: 9, message: 'Invalid date in `published.date`: 2025-02 has no day 29' });
+    expect(d).toMatchObject({
+      rule: 'invalid-date',
+      line: 5,
+      column: 9,
+      message: 'Invalid date in `published.date`: 2025-02 has no day 29',
+    });
     expect(d.hint).toContain('YYYY-MM-DD');
   });
 
@@ -132,7 +153,10 @@ describe('parseSource errors (one per message)', () => {
 
 describe('parseSource furniture and headings', () => {
   it('marks a listed furniture passage that is a whole paragraph as furniture, and a part of one as inline furniture', () => {
-    const raw = sourceFile(BODY, `${FM}\nheadings: [A headline]\nfurniture:\n  - kind: photo caption\n    text: "A caption. Photo: Agency"\n  - kind: credit\n    text: "first paragraph"`);
+    const raw = sourceFile(
+      BODY,
+      `${FM}\nheadings: [A headline]\nfurniture:\n  - kind: photo caption\n    text: "A caption. Photo: Agency"\n  - kind: credit\n    text: "first paragraph"`,
+    );
     const { source, diagnostics } = parseSource(raw, 't.md', 't');
     expect(diagnostics).toEqual([]);
     expect(source!.paragraphs.map((p) => p.kind)).toEqual(['heading', 'text', 'furniture']);
