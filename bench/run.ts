@@ -1,0 +1,299 @@
+/**
+ * `npm run bench -- --pages N[,N…] [--sources S] [--reps R] [--json]`
+ *
+ * Generates the deterministic corpus into .bench/, then builds it, cold, R times each, one build at a time:
+ *   backchannel  the full `node scripts/build.ts --content … --out …` (verify → views → astro build → Pagefind)
+ *   plain        Astro 7 + @astrojs/mdx with the same pages, trivial <Claim>/<Cite>, the same Pagefind Node API
+ *   starlight    Starlight 0.42 with the same pages (its own Pagefind)
+ * and reports wall time, CPU time and peak RSS of each build's whole process tree, pages and bytes written,
+ * Backchannel's phases, ratios against the targets, the per-page scaling, `npm run check` time, and the
+ * reader-side budgets measured in Chromium on the Backchannel build of the 1k corpus (or the smallest).
+ *
+ * Other options: --systems backchannel,plain,starlight  --seed 1  --work .bench  --results bench (where
+ * results.json and RESULTS.md go; --no-write skips them)  --no-budgets  --budgets-at N  --quiet-wait S (wait
+ * up to S seconds before each build for other processes to go quiet; default 120, 0 disables).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureBudgets, type Budgets } from './budgets.ts';
+import { writeCorpus, type CorpusStats } from './generate.ts';
+import { measure, outputStats, waitForQuiet, type Measured, type OutputStats } from './measure.ts';
+import { setupPlain, setupStarlight } from './projects.ts';
+import { renderMarkdown } from './report.ts';
+
+export const SYSTEMS = ['backchannel', 'plain', 'starlight'] as const;
+export type System = (typeof SYSTEMS)[number];
+
+export const TARGETS = { plain: 1.3, starlight: 0.75, rssPlain: 1.1, checkMs10k: 10_000 };
+
+export interface Run extends Omit<Measured, 'stdout' | 'stderr'>, OutputStats {
+  rep: number;
+  quiet: { waitedMs: number; busyShare: number };
+  /** Backchannel: `phases (ms)` of scripts/build.ts. */
+  phases?: Record<string, number>;
+  /** Pagefind indexing time as the build logs it. */
+  pagefindMs?: number;
+  /** Astro's own "N page(s) built in X" (the astro build, without process start-up and config loading). */
+  astroBuiltMs?: number;
+  error?: string;
+}
+
+export interface Summary {
+  runs: Run[];
+  ok: boolean;
+  wallMs: { min: number; median: number };
+  cpuMs: { min: number; median: number };
+  peakRssBytes: { median: number; max: number };
+  htmlPages: number;
+  distBytes: number;
+  pagefindBytes: number;
+  pagefindFiles: number;
+  pagefindMs?: number;
+  astroBuiltMs?: number;
+  phases?: Record<string, number>;
+}
+
+export interface SizeResult {
+  pages: number;
+  corpus: CorpusStats;
+  check: {
+    wallMs: number;
+    cpuMs: number;
+    peakRssBytes: number;
+    reportedMs?: number;
+    ok: boolean;
+    quiet: { waitedMs: number; busyShare: number };
+  };
+  systems: Partial<Record<System, Summary>>;
+  ratios: { plain?: number; starlight?: number; rssPlain?: number; cpuPlain?: number; cpuStarlight?: number };
+}
+
+export interface Results {
+  generatedAt: string;
+  machine: { nproc: number; cpu: string; memoryGiB: number; node: string; kernel: string; loadavgAtStart: number[] };
+  git: { commit: string; dirty: string[] };
+  options: { pages: number[]; sources: number; reps: number; seed: number; systems: System[] };
+  sizes: SizeResult[];
+  ratios: { pages: number; plain?: number; starlight?: number; rssPlain?: number };
+  scaling: Partial<Record<System, { pages: number; msPerPage: number }[]>>;
+  targets: typeof TARGETS & { met: Record<string, boolean | undefined> };
+  budgets?: Budgets & { pagesInCorpus: number };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function summarize(runs: Run[]): Summary {
+  const ok = runs.filter((r) => r.code === 0);
+  const use = ok.length > 0 ? ok : runs;
+  const last = use[use.length - 1]!;
+  const phaseKeys = [...new Set(use.flatMap((r) => Object.keys(r.phases ?? {})))];
+  const opt = (pick: (r: Run) => number | undefined) => {
+    const xs = use.map(pick).filter((x): x is number => x !== undefined);
+    return xs.length ? median(xs) : undefined;
+  };
+  const pagefindMs = opt((r) => r.pagefindMs);
+  const astroBuiltMs = opt((r) => r.astroBuiltMs);
+  return {
+    runs,
+    ok: ok.length === runs.length,
+    wallMs: { min: Math.min(...use.map((r) => r.wallMs)), median: median(use.map((r) => r.wallMs)) },
+    cpuMs: { min: Math.min(...use.map((r) => r.cpuMs)), median: median(use.map((r) => r.cpuMs)) },
+    peakRssBytes: { median: median(use.map((r) => r.peakRssBytes)), max: Math.max(...use.map((r) => r.peakRssBytes)) },
+    htmlPages: last.htmlPages,
+    distBytes: last.distBytes,
+    pagefindBytes: last.pagefindBytes,
+    pagefindFiles: last.pagefindFiles,
+    ...(pagefindMs !== undefined ? { pagefindMs } : {}),
+    ...(astroBuiltMs !== undefined ? { astroBuiltMs } : {}),
+    ...(phaseKeys.length ? { phases: Object.fromEntries(phaseKeys.map((k) => [k, median(use.map((r) => r.phases?.[k] ?? 0))])) } : {}),
+  };
+}
+
+function parseLog(system: System, out: string): Pick<Run, 'phases' | 'pagefindMs' | 'astroBuiltMs'> {
+  const result: Pick<Run, 'phases' | 'pagefindMs' | 'astroBuiltMs'> = {};
+  const phases = /phases \(ms\): (\{.*\})/.exec(out);
+  if (phases) result.phases = JSON.parse(phases[1]!) as Record<string, number>;
+  const indexed = /indexed \d+ pages in (\d+) ms/.exec(out);
+  if (indexed) result.pagefindMs = Number(indexed[1]);
+  const starlight = /Finished building search index in ([\d.]+)(m?s)/.exec(out);
+  if (system === 'starlight' && starlight) result.pagefindMs = Math.round(Number(starlight[1]) * (starlight[2] === 's' ? 1000 : 1));
+  const built = /page\(s\) built in ([\d.]+)(m?s)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''));
+  if (built) result.astroBuiltMs = Math.round(Number(built[1]) * (built[2] === 's' ? 1000 : 1));
+  return result;
+}
+
+export async function main(argv: string[]): Promise<Results> {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const opt = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  };
+  const json = argv.includes('--json');
+  const say = (s: string) => process.stderr.write(`${s}\n`);
+  const sizes = (opt('pages') ?? '1000').split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 3)) throw new Error('--pages takes page counts (at least 3), comma-separated');
+  const sources = Number(opt('sources') ?? 500);
+  const reps = Number(opt('reps') ?? 2);
+  const seed = Number(opt('seed') ?? 1);
+  const systems = (opt('systems') ?? SYSTEMS.join(',')).split(',') as System[];
+  const work = resolve(root, opt('work') ?? '.bench');
+  const resultsDir = argv.includes('--no-write') ? undefined : resolve(root, opt('results') ?? 'bench');
+  const budgetsAt =
+    argv.includes('--no-budgets') || !systems.includes('backchannel')
+      ? undefined
+      : Number(opt('budgets-at') ?? (sizes.includes(1000) ? 1000 : Math.min(...sizes)));
+  const quietWaitMs = Number(opt('quiet-wait') ?? 120) * 1000;
+  if (!work.startsWith(`${root}/`)) throw new Error('--work must be inside the repository, so the baselines resolve its node_modules');
+  mkdirSync(work, { recursive: true });
+  const nproc = availableParallelism();
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const git = (...a: string[]) => {
+    try {
+      return execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+
+  const results: Results = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      nproc,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      kernel: release(),
+      loadavgAtStart: loadavg().map((x) => round(x)),
+    },
+    git: {
+      commit: git('rev-parse', 'HEAD'),
+      dirty: git('status', '--porcelain')
+        .split('\n')
+        .filter((l) => l && !/ (bench|docs\/scaling\.md|tests\/bench)\b/.test(l)),
+    },
+    options: { pages: sizes, sources, reps, seed, systems },
+    sizes: [],
+    ratios: { pages: Math.max(...sizes) },
+    scaling: {},
+    targets: { ...TARGETS, met: {} },
+  };
+
+  for (const pages of sizes) {
+    const corpusDir = join(work, `corpus-${pages}`);
+    say(`\n== ${pages} pages, ${sources} sources: generating ${relative(root, corpusDir)}`);
+    const corpus = writeCorpus(corpusDir, { pages, sources, seed });
+    if (systems.includes('plain')) setupPlain(join(work, 'plain'), corpusDir, root);
+    if (systems.includes('starlight')) setupStarlight(join(work, 'starlight'), corpusDir);
+
+    // `npm run check` on the same corpus (verification only).
+    const quietCheck = quietWaitMs > 0 ? await waitForQuiet(nproc, quietWaitMs) : { waitedMs: 0, busyShare: 0 };
+    const checked = await measure(process.execPath, [join(root, 'scripts/check.ts'), `--content=${corpusDir}`], { cwd: root, env });
+    const reported = /in (\d+) ms/.exec(checked.stderr);
+    const check = {
+      wallMs: checked.wallMs,
+      cpuMs: checked.cpuMs,
+      peakRssBytes: checked.peakRssBytes,
+      ...(reported ? { reportedMs: Number(reported[1]) } : {}),
+      ok: checked.code === 0,
+      quiet: quietCheck,
+    };
+    say(
+      `   check: ${check.ok ? 'ok' : 'FAILED'} in ${checked.wallMs} ms wall (${check.reportedMs ?? '?'} ms reported)${check.ok ? '' : `\n${checked.stderr.slice(-2000)}`}`,
+    );
+
+    const runs: Record<System, Run[]> = { backchannel: [], plain: [], starlight: [] };
+    for (let rep = 1; rep <= reps; rep++) {
+      for (const system of systems) {
+        const out = system === 'backchannel' ? join(work, 'out', 'backchannel') : join(work, system, 'dist');
+        const cwd = system === 'backchannel' ? root : join(work, system);
+        // Cold: no Astro or Vite caches, no previous output.
+        const caches =
+          system === 'backchannel'
+            ? [join(root, '.astro'), join(root, 'node_modules/.astro'), join(root, 'node_modules/.vite')]
+            : [join(cwd, '.astro'), join(cwd, 'node_modules')];
+        for (const p of [...caches, out]) rmSync(p, { recursive: true, force: true });
+        const quiet = quietWaitMs > 0 ? await waitForQuiet(nproc, quietWaitMs) : { waitedMs: 0, busyShare: 0 };
+        const log = join(work, `${system}-${pages}-${rep}.log`);
+        rmSync(log, { force: true });
+        const args =
+          system === 'backchannel'
+            ? [join(root, 'scripts/build.ts'), '--content', corpusDir, '--out', out]
+            : [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'];
+        say(`   ${system} rep ${rep}/${reps}…`);
+        const m = await measure(process.execPath, args, { cwd, env, log });
+        const { stdout, stderr, ...measured } = m;
+        const run: Run = { rep, quiet, ...measured, ...outputStats(out), ...parseLog(system, stdout + stderr) };
+        if (m.code !== 0) run.error = (stderr || stdout).slice(-3000);
+        runs[system].push(run);
+        say(
+          `   ${system} rep ${rep}: ${m.code === 0 ? '' : `FAILED (exit ${m.code}) `}${(m.wallMs / 1000).toFixed(1)} s wall, ${(m.cpuMs / 1000).toFixed(1)} s CPU, ${(m.peakRssBytes / 2 ** 30).toFixed(2)} GiB peak RSS, ${run.htmlPages} HTML pages${run.phases ? `, phases ${JSON.stringify(run.phases)}` : ''}${m.foreignCpuMs > 1000 ? ` (other processes used ${(m.foreignCpuMs / 1000).toFixed(1)} s CPU meanwhile)` : ''}`,
+        );
+        if (system === 'backchannel' && pages === budgetsAt && rep === reps && m.code === 0) {
+          say('   measuring reader-side budgets in Chromium…');
+          try {
+            results.budgets = { ...(await measureBudgets(out)), pagesInCorpus: pages };
+          } catch (error) {
+            say(`   budgets failed: ${(error as Error).message}`);
+          }
+        }
+        if (system !== 'backchannel' || rep === reps) rmSync(out, { recursive: true, force: true });
+      }
+    }
+    const summaries: SizeResult['systems'] = {};
+    for (const system of systems) summaries[system] = summarize(runs[system]);
+    const bc = summaries.backchannel;
+    const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b > 0 ? round(a / b) : undefined);
+    const ratios: SizeResult['ratios'] = {};
+    const set = (key: keyof SizeResult['ratios'], value?: number) => value !== undefined && (ratios[key] = value);
+    set('plain', ratio(bc?.wallMs.median, summaries.plain?.wallMs.median));
+    set('starlight', ratio(bc?.wallMs.median, summaries.starlight?.wallMs.median));
+    set('rssPlain', ratio(bc?.peakRssBytes.median, summaries.plain?.peakRssBytes.median));
+    set('cpuPlain', ratio(bc?.cpuMs.median, summaries.plain?.cpuMs.median));
+    set('cpuStarlight', ratio(bc?.cpuMs.median, summaries.starlight?.cpuMs.median));
+    results.sizes.push({ pages, corpus, check, systems: summaries, ratios });
+    say(`   ratios: ${JSON.stringify(ratios)}`);
+  }
+  rmSync(join(work, 'out'), { recursive: true, force: true });
+
+  const largest = results.sizes[results.sizes.length - 1]!;
+  Object.assign(results.ratios, { pages: largest.pages, ...largest.ratios });
+  for (const system of systems) {
+    results.scaling[system] = results.sizes
+      .filter((s) => s.systems[system])
+      .map((s) => ({ pages: s.pages, msPerPage: round(s.systems[system]!.wallMs.median / s.pages, 2) }));
+  }
+  const bcScaling = results.scaling.backchannel ?? [];
+  results.targets.met = {
+    plain: results.sizes.every((s) => s.ratios.plain === undefined || s.ratios.plain <= TARGETS.plain),
+    starlight: results.sizes.every((s) => s.ratios.starlight === undefined || s.ratios.starlight <= TARGETS.starlight),
+    rssPlain: results.sizes.every((s) => s.ratios.rssPlain === undefined || s.ratios.rssPlain <= TARGETS.rssPlain),
+    scaling: bcScaling.length < 2 ? undefined : bcScaling[bcScaling.length - 1]!.msPerPage <= bcScaling[0]!.msPerPage,
+    check10k: results.sizes.find((s) => s.pages === 10_000)
+      ? results.sizes.find((s) => s.pages === 10_000)!.check.wallMs < TARGETS.checkMs10k
+      : undefined,
+    ...(results.budgets ? Object.fromEntries(Object.entries(results.budgets.pass).map(([k, v]) => [`budget:${k}`, v])) : {}),
+  };
+
+  if (resultsDir) {
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(join(resultsDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const notes = join(resultsDir, 'notes.md');
+    writeFileSync(join(resultsDir, 'RESULTS.md'), renderMarkdown(results, existsSync(notes) ? readFileSync(notes, 'utf8') : undefined));
+    say(`\nwrote ${relative(root, join(resultsDir, 'results.json'))} and RESULTS.md`);
+  }
+  if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
+  else process.stdout.write(renderMarkdown(results));
+  return results;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main(process.argv.slice(2));
+}
