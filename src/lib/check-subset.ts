@@ -1,0 +1,143 @@
+/** Verify some pages against the whole site's sources and slugs: the engine of `npm run check -- --changed`. Pure. */
+import { Reporter, type Diagnostic, type Position } from './diagnostics.ts';
+import { STATIC_PATHS, countOrigins, outletLabel, type ContentFile } from './build-dossier.ts';
+import { parseFrontmatter, splitFrontmatter, toLf } from './frontmatter.ts';
+import { LazySources } from './lazy-sources.ts';
+import type { ClaimId, SourceSlug } from './model.ts';
+import { parseMdx } from './pages/mdx-parse.ts';
+import { processPage, type ProcessedPage, type SiteIndex } from './pages/process-page.ts';
+import type { PageCollection } from './pages/page-schemas.ts';
+import { walkContent } from './pages/walk-content.ts';
+import type { Source } from './sources/parse-source.ts';
+
+export interface SubsetResult {
+  diagnostics: Diagnostic[];
+  /** Sources parsed: the ones the pages cite or that could hold a missing quote, and the changed ones. */
+  sources: number;
+  /** Project-relative paths of the pages fully processed. */
+  pages: string[];
+  claims: number;
+}
+
+/** `content/people/x.mdx` → `x` (the slug a deleted or renamed file leaves behind). */
+export const slugOfPath = (path: string): string => path.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
+
+/**
+ * The pages a change can break: pages that changed, plus pages whose text names a changed or deleted
+ * source, or a deleted page (a citation or reference to it may now fail). Naming is a substring test on
+ * the raw file, so the set errs on the side of checking too much.
+ */
+export function affectedPages(files: readonly ContentFile[], changed: ReadonlySet<string>, deleted: readonly string[]): Set<string> {
+  const affected = new Set<string>();
+  const watched = new Set(deleted.map(slugOfPath));
+  for (const f of files) {
+    if (!changed.has(f.file)) continue;
+    if (f.collection === 'sources') watched.add(f.slug);
+    else affected.add(f.file);
+  }
+  if (watched.size === 0) return affected;
+  for (const f of files) {
+    if (f.collection === 'sources' || affected.has(f.file)) continue;
+    for (const slug of watched) {
+      if (f.raw.includes(slug)) {
+        affected.add(f.file);
+        break;
+      }
+    }
+  }
+  return affected;
+}
+
+/** The site index pages are checked against: sources, and every page slug and URL from file names alone. */
+export function siteIndexOf(files: readonly ContentFile[], sources: ReadonlyMap<SourceSlug, Source>): SiteIndex {
+  const slugsOf = (c: PageCollection) => new Set(files.filter((f) => f.collection === c).map((f) => f.slug));
+  const paths = new Set(STATIC_PATHS);
+  for (const f of files) paths.add(`/${f.collection}/${f.slug}/`);
+  return {
+    sources,
+    people: slugsOf('people'),
+    episodes: slugsOf('episodes'),
+    paths,
+    outletOf: (slug) => {
+      const s = sources.get(slug as SourceSlug);
+      return s ? outletLabel(s) : slug;
+    },
+    originsOf: (citations) => countOrigins(citations, sources),
+  };
+}
+
+/** The quotes of a page that `quote-not-found` diagnostics point at (frontmatter facts and <Cite>s). */
+function missingQuotes(f: ContentFile, diagnostics: readonly Diagnostic[]): string[] {
+  const at = new Set(diagnostics.filter((d) => d.rule === 'quote-not-found').map((d) => `${d.line}:${d.column}`));
+  const text = toLf(f.raw);
+  const quotes: string[] = [];
+  const reporter = new Reporter(f.file);
+  const fm = parseFrontmatter(splitFrontmatter(text), reporter);
+  const collect = (value: unknown, path: PropertyKey[]): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => collect(v, [...path, i]));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k !== 'quote' || typeof v !== 'string') collect(v, [...path, k]);
+        else if (fm && at.has(positionKey(fm.locate([...path, k])))) quotes.push(v);
+      }
+    }
+  };
+  if (fm) collect(fm.data, []);
+  const parsed = parseMdx(text);
+  if (parsed.ok)
+    for (const claim of walkContent(parsed.tree, reporter).claims)
+      quotes.push(...claim.cites.filter((c) => at.has(positionKey(c.quoteAt))).map((c) => c.quote));
+  return quotes;
+}
+
+const positionKey = (p: Position): string => `${p.line}:${p.column}`;
+
+/**
+ * Fully process only the pages in `focus` (project-relative paths), checking their citations and references
+ * against the whole site. Sources are parsed lazily: a missing quote is searched for in the other sources
+ * that could contain it (see `LazySources`), so diagnostics are the same as the full check's. Reports the
+ * focused pages' errors and the errors of the sources they cite or that `changedSources` names; duplicate
+ * claim ids are found among the focused pages only.
+ */
+export function checkSubset(
+  files: readonly ContentFile[],
+  focus: ReadonlySet<string>,
+  changedSources: readonly string[] = [],
+): SubsetResult {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new LazySources(files);
+  const site = siteIndexOf(files, sources);
+  const pages: string[] = [];
+  const seen = new Map<ClaimId, { file: string; line: number; column: number }>();
+  let claims = 0;
+  for (const f of files) {
+    if (f.collection === 'sources' || !focus.has(f.file)) continue;
+    pages.push(f.file);
+    let processed: ProcessedPage = processPage(f.raw, f.file, f.collection, f.slug, site);
+    if (processed.diagnostics.some((d) => d.rule === 'quote-not-found')) {
+      // The quote may be in a source not parsed yet ("quote-in-other-source"): parse the candidates, redo the page.
+      const found = missingQuotes(f, processed.diagnostics).map((quote) => sources.loadCandidates(quote));
+      if (found.includes(true)) processed = processPage(f.raw, f.file, f.collection, f.slug, site);
+    }
+    diagnostics.push(...processed.diagnostics);
+    for (const claim of processed.claims) {
+      const first = seen.get(claim.id);
+      if (first) {
+        diagnostics.push({
+          file: claim.file,
+          line: claim.line,
+          column: claim.column,
+          severity: 'error',
+          message: `Claim id \`${claim.id}\` is already used`,
+          rule: 'duplicate-claim-id',
+          hint: `First used at ${first.file}:${first.line}:${first.column}. Claim ids are permalinks: pick a new, unique id.`,
+        });
+        continue;
+      }
+      seen.set(claim.id, claim);
+      claims++;
+    }
+  }
+  diagnostics.unshift(...sources.diagnosticsFor(changedSources));
+  return { diagnostics, sources: sources.size, pages, claims };
+}
