@@ -84,7 +84,11 @@ export interface PageType {
   path: string;
 }
 
-/** One page of every page type the site has (used by the build, a11y, layout and console tests). */
+/**
+ * One page of every page type the site has (used by the build, a11y, layout and console tests). The samples are
+ * representative but not the largest: the person sample has aliases, quotes and discrepancies, the source sample
+ * folded furniture and a cited teaser. (axe's contrast rule takes seconds per thousand elements.)
+ */
 export function pageTypes(dist: string): PageType[] {
   const people = slugsUnder(dist, 'people');
   const episodes = slugsUnder(dist, 'episodes').filter((s) => s !== 'person');
@@ -97,19 +101,20 @@ export function pageTypes(dist: string): PageType[] {
   return [
     { type: 'home', path: '/' },
     { type: 'people index', path: '/people/' },
-    { type: 'person', path: `/people/${pick(people, ['steve-witkoff', 'marco-rubio'])}/` },
+    { type: 'person', path: `/people/${pick(people, ['tommy-pigott', 'emmanuel-macron', 'steve-witkoff'])}/` },
     { type: 'episodes index', path: '/episodes/' },
-    { type: 'episode', path: `/episodes/${pick(episodes, ['geneva-talks', 'florida-meeting'])}/` },
+    { type: 'episode', path: `/episodes/${pick(episodes, ['florida-meeting', 'geneva-talks'])}/` },
     { type: 'episode person filter', path: `/episodes/person/${pick(personFilters, ['marco-rubio', 'steve-witkoff'])}/` },
     { type: 'claims index', path: '/claims/' },
     { type: 'claim', path: `/claims/${pick(claims, ['geneva-witkoff-left-early', 'geneva-rubio-not-informed'])}/` },
-    { type: 'claims person filter', path: `/claims/person/${pick(claimPeople, ['steve-witkoff', 'marco-rubio'])}/` },
-    { type: 'claims source filter', path: `/claims/source/${pick(claimSources, ['non-public-rivalry', 'go-it-alone-diplomacy'])}/` },
+    { type: 'claims person filter', path: `/claims/person/${pick(claimPeople, ['tommy-pigott', 'steve-witkoff'])}/` },
+    { type: 'claims source filter', path: `/claims/source/${pick(claimSources, ['compete-to-lead-talks', 'non-public-rivalry'])}/` },
     { type: 'sources index', path: '/sources/' },
-    { type: 'source', path: `/sources/${pick(sources, ['go-it-alone-diplomacy', 'non-public-rivalry'])}/` },
+    { type: 'source', path: `/sources/${pick(sources, ['non-public-rivalry', 'go-it-alone-diplomacy'])}/` },
     { type: 'discrepancies index', path: '/discrepancies/' },
     { type: 'discrepancy', path: `/discrepancies/${pick(discrepancies, ['spokesperson-first-name', 'vitkoff-spelling'])}/` },
     { type: 'about', path: '/about/' },
+    ...(existsSync(join(dist, 'graph', 'index.html')) ? [{ type: 'graph', path: '/graph/' }] : []),
     { type: 'search', path: '/search/' },
     { type: 'data', path: '/data/' },
     { type: '404', path: '/404.html' },
