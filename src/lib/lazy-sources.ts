@@ -60,8 +60,8 @@ export class LazySources extends Map<SourceSlug, Source> {
   }
 
   /**
-   * Parse, in file order, the sources whose text could contain `quote`, up to the first that does (then
-   * return true). The test never skips a source that contains the quote: each run of plain letters, digits
+   * Parse, in file order, the sources whose text could contain `quote`, up to the first that does, and
+   * return true if one (parsed now or before) does. The test never skips a source that contains the quote: each run of plain letters, digits
    * and spaces of the normalised quote must occur in the source's raw text, lower-cased, with whitespace
    * collapsed and the characters `normalize` drops removed.
    */
@@ -72,7 +72,12 @@ export class LazySources extends Map<SourceSlug, Source> {
       .filter((run) => run.length > 0);
     const words = runs.flatMap((run) => run.split(' '));
     for (const [slug, file] of this.files) {
-      if (this.tried.has(slug)) continue;
+      if (this.tried.has(slug)) {
+        // Parsed after the quote was looked up (cited further down the page): it counts too.
+        const parsed = super.get(slug as SourceSlug);
+        if (parsed && lookupQuote(parsed, quote).kind === 'found') return true;
+        continue;
+      }
       // Words first (cheap), then whole runs across collapsed whitespace.
       let text = file.raw.toLowerCase();
       if (DROPPED.test(text)) text = text.replace(DROPPED_ALL, '');

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import { listContent } from '../../src/lib/list-content.ts';
-import { readContent } from '../../src/lib/read-content.ts';
+import { checkSubset } from '../../src/lib/check-subset.ts';
+import { loadDossier, readContent } from '../../src/lib/read-content.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHECK = join(ROOT, 'scripts/check.ts');
@@ -182,6 +183,19 @@ describe('check --changed', { timeout: 60_000 }, () => {
     expect(changed.diagnostics).toEqual(check(dir, '--json').report().diagnostics);
   });
 
+  it('finds a quote in another source that the page cites further down', () => {
+    const dir = repo();
+    // The quote is in compete-to-lead-talks, which the page cites only after this <Cite>.
+    edit(dir, 'content/people/alice-example.mdx', ALICE_QUOTE, BOB_QUOTE);
+    appendFileSync(
+      join(dir, 'content/people/alice-example.mdx'),
+      `\n${person('alice-2', '', 'compete-to-lead-talks', BOB_QUOTE).split('---\n').at(-1)!.replace('## In this story\n', '')}`,
+    );
+    const changed = check(dir, '--changed', '--json').report();
+    expect(changed.diagnostics.map((d) => d.rule)).toEqual(['quote-in-other-source']);
+    expect(changed.diagnostics).toEqual(check(dir, '--json').report().diagnostics);
+  });
+
   it('reports a new file that reuses a slug, on either side', () => {
     const dir = repo();
     writeFileSync(join(dir, 'content/episodes/bob-example.mdx'), EPISODE);
@@ -197,7 +211,9 @@ describe('check --changed', { timeout: 60_000 }, () => {
     const changed = check(dir, '--changed', '--json').report().diagnostics;
     const full = check(dir, '--json').report().diagnostics;
     expect(changed.map((d) => d.file)).toContain('content/people/Carol Example.mdx');
-    expect(changed).toEqual(full.filter((d) => d.file === 'content/people/Carol Example.mdx' || d.file === 'content/person/dave-example.mdx'));
+    expect(changed).toEqual(
+      full.filter((d) => d.file === 'content/people/Carol Example.mdx' || d.file === 'content/person/dave-example.mdx'),
+    );
   });
 
   it('takes --base, and fails clearly on an unknown one or outside git', () => {
@@ -240,6 +256,28 @@ describe('listContent (the listing --changed uses)', { timeout: 30_000 }, () => 
     expect(listed.files.map((f) => [f.file, f.collection, f.slug, f.raw])).toEqual(
       read.files.map((f) => [f.file, f.collection, f.slug, f.raw]),
     );
+  });
+});
+
+describe('checkSubset (the engine of --changed)', () => {
+  const FIXTURES = join(ROOT, 'tests/fixtures/invalid');
+  const cases = readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+
+  it.each(cases)("%s: each file checked alone gets exactly the full check's diagnostics", (name) => {
+    const dir = join(FIXTURES, name);
+    const full = loadDossier(dir).diagnostics;
+    const { files } = listContent(join(dir, 'content'), dir);
+    for (const f of files) {
+      const alone =
+        f.collection === 'sources'
+          ? checkSubset(files, new Set(), [f.slug]).diagnostics
+          : checkSubset(files, new Set([f.file])).diagnostics;
+      // A claim id reused in another file is the one thing a single file cannot know.
+      const expected = full.filter((d) => d.file === f.file && d.rule !== 'duplicate-claim-id');
+      expect(alone.filter((d) => d.file === f.file && d.rule !== 'duplicate-claim-id')).toEqual(expected);
+    }
   });
 });
 
