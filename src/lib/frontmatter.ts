@@ -138,7 +138,10 @@ export function validateFrontmatter<T>(schema: z.ZodType<T>, parsed: ParsedFront
     const last = String(path[path.length - 1] ?? '');
     const hint = fieldHints[last] ?? fieldHints[name];
     if (missing) reporter.error('frontmatter-missing-field', `Missing frontmatter field \`${name}\``, parsed.locate(path), hint ?? 'Add the field.');
-    else reporter.error('frontmatter-invalid', `Invalid frontmatter field \`${name}\`: ${issue.message}`, parsed.locate(path), hint);
+    else {
+      const allowed = issue.code === 'invalid_value' ? `Use one of: ${issue.values.map(String).join(', ')}.` : undefined;
+      reporter.error('frontmatter-invalid', `Invalid frontmatter field \`${name}\`: ${issue.message}`, parsed.locate(path), allowed ?? hint ?? 'See docs/content-model.md for the format of each field.');
+    }
   }
   return undefined;
 }

@@ -86,3 +86,22 @@ export function countWords(input: string): number {
     .split(/\s+|\.\.\./)
     .filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
 }
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * True when `text.slice(start, end)` does not cut a word in two: a quote must not match "willingness" inside
+ * "unwillingness". Only word characters at the edges of the match need a boundary.
+ */
+export function atWordBoundaries(text: string, start: number, end: number): boolean {
+  const cuts = (inside: string | undefined, outside: string | undefined) => inside !== undefined && outside !== undefined && WORD.test(inside) && WORD.test(outside);
+  return !cuts(text[start], text[start - 1]) && !cuts(text[end - 1], text[end]);
+}
+
+/** Every occurrence of `needle` in `haystack` (both normalised) that respects word boundaries. */
+export function* wordMatches(haystack: string, needle: string, from = 0): Generator<number> {
+  if (needle === '') return;
+  for (let at = haystack.indexOf(needle, from); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    if (atWordBoundaries(haystack, at, at + needle.length)) yield at;
+  }
+}

@@ -1,6 +1,7 @@
 /** Read the content folder from disk: the only I/O of the pipeline. */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { closest } from 'fastest-levenshtein';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ContentFile } from './build-dossier.ts';
 import { buildDossier } from './build-dossier.ts';
@@ -42,7 +43,34 @@ export function readContent(contentDir: string, root: string): { files: ContentF
       files.push({ file: rel(path), collection, slug, raw: readFileSync(path, 'utf8') });
     }
   }
+  diagnostics.push(...misplacedFiles(contentDir, rel));
   return { files, diagnostics };
+}
+
+/** Files under content/ that no collection reads (a folder typo, a subfolder): silently skipping them would hide content. */
+function misplacedFiles(contentDir: string, rel: (p: string) => string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const folders = Object.keys(FOLDERS);
+  const walk = (dir: string, depth: number): void => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (IGNORED.test(entry.name)) continue;
+      const path = join(dir, entry.name);
+      const known = depth === 0 && folders.includes(entry.name);
+      if (entry.isDirectory()) {
+        if (!known) walk(path, depth + 1);
+        else for (const inner of readdirSync(path, { withFileTypes: true })) if (inner.isDirectory() && !IGNORED.test(inner.name)) walk(join(path, inner.name), depth + 2);
+        continue;
+      }
+      if (depth === 0 && !/\.(mdx?|ya?ml|json)$/i.test(entry.name)) continue;
+      const [top = '', ...rest] = relative(contentDir, path).split(sep);
+      const where = rest.length === 0 ? 'at the top of content/' : folders.includes(top) ? `in a subfolder of content/${top}/` : `in content/${top}/, which is not a collection`;
+      const fix = rest.length > 0 && folders.includes(top) ? `move it to content/${top}/` : rest.length > 0 ? `did you mean content/${closest(top, folders)}/?` : 'move it into the folder for its kind';
+      found.push({ file: rel(path), line: 1, column: 1, severity: 'error', rule: 'misplaced-file', message: `File is ${where}, so it would never be published`, hint: `Content files live directly in one of content/${folders.join('/, content/')}/: ${fix}` });
+    }
+  };
+  walk(contentDir, 0);
+  return found;
 }
 
 /** Read and verify the whole dossier under `root/content`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveLink } from '../../src/lib/pages/links.ts';
 
-const internal = (path: string, hash = '') => ({ kind: 'internal', path, hash });
+const internal = (path: string, hash = '', query = '') => ({ kind: 'internal', path, query, hash });
 
 describe('resolveLink: site URLs', () => {
   it('keeps an absolute site URL', () => {

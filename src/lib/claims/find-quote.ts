@@ -1,6 +1,6 @@
 /** Locate a quote in a source after normalisation; `...` / `…` skip words within one paragraph. */
 import { distance } from 'fastest-levenshtein';
-import { normalize, normalizeWithMap, type NormalizedText } from '../normalize.ts';
+import { normalize, normalizeWithMap, wordMatches, type NormalizedText } from '../normalize.ts';
 import type { TextSpan } from '../sources/paragraphs.ts';
 import type { Source, SourceParagraph } from '../sources/parse-source.ts';
 
@@ -49,7 +49,7 @@ export function findQuoteMatches(source: Source, quote: string): QuoteMatch[] {
   if (parts.length === 1) {
     const needle = parts[0]!;
     const { text, starts, ends } = source.normalized;
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    for (const at of wordMatches(text, needle)) {
       const span = { start: starts[at]!, end: ends[at + needle.length - 1]! };
       matches.push({ ...span, parts: [span], paragraphs: paragraphsTouching(source, span), exact: source.text.slice(span.start, span.end) });
     }
@@ -60,8 +60,8 @@ export function findQuoteMatches(source: Source, quote: string): QuoteMatch[] {
     let from = 0;
     const spans: TextSpan[] = [];
     for (const part of parts) {
-      const at = n.text.indexOf(part, from);
-      if (at < 0) break;
+      const at = wordMatches(n.text, part, from).next().value;
+      if (at === undefined) break;
       spans.push({ start: n.starts[at]!, end: n.ends[at + part.length - 1]! });
       from = at + part.length;
     }

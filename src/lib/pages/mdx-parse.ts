@@ -18,8 +18,11 @@ export function parseMdx(text: string): MdxParseResult {
   } catch (error) {
     const e = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
     const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
-    const line = e.line ?? (place as { line?: number } | undefined)?.line ?? 1;
-    const column = e.column ?? (place as { column?: number } | undefined)?.column ?? 1;
-    return { ok: false, message: (e.reason ?? e.message ?? String(error)).split('\n')[0]!, at: { line, column } };
+    const message = (e.reason ?? e.message ?? String(error)).split('\n')[0]!;
+    // Some micromark errors carry their position only in the text: "… (12:1-12:79)".
+    const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(message);
+    const line = e.line ?? (place as { line?: number } | undefined)?.line ?? (inText ? Number(inText[1]) : 1);
+    const column = e.column ?? (place as { column?: number } | undefined)?.column ?? (inText ? Number(inText[2]) : 1);
+    return { ok: false, message: message.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, ''), at: { line, column } };
   }
 }

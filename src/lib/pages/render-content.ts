@@ -78,7 +78,7 @@ function fixLinks(node: HastRoot | Element, pageUrl: string): void {
     if (child.type !== 'element') continue;
     if (child.tagName === 'a' && typeof child.properties.href === 'string' && !(child.properties.className as string[] | undefined)?.some((c) => c === 'cite-link' || c === 'status')) {
       const link = resolveLink(child.properties.href, pageUrl);
-      if (link.kind === 'internal') child.properties.href = `${link.path}${link.hash ? `#${link.hash}` : ''}`;
+      if (link.kind === 'internal') child.properties.href = `${link.path}${link.query}${link.hash ? `#${link.hash}` : ''}`;
       else if (link.kind === 'external') Object.assign(child.properties, { rel: 'noopener noreferrer external', className: ['external'] });
       else child.properties.href = '#';
     }

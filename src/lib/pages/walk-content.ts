@@ -174,7 +174,8 @@ export function walkContent(tree: Root, reporter: Reporter): WalkResult {
     if (draft.cites.length === 0 && !hasCiteDescendant(node)) {
       reporter.error('claim-without-cite', `Claim \`${draft.id}\` has no <Cite>`, at, 'Every claim needs at least one <Cite source="…" quote="…" /> that supports it.');
     }
-    if (id && status) claims.push(draft);
+    // A claim whose id or status is wrong has been reported; keeping it would publish a broken permalink or label.
+    if (id && CLAIM_ID.test(id.value) && status && (claimStatuses as readonly string[]).includes(status.value)) claims.push(draft);
   };
 
   for (const child of tree.children) visit(child as Nodes, undefined, '');

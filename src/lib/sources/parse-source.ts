@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Reporter, type Diagnostic } from '../diagnostics.ts';
 import { parseFrontmatter, splitFrontmatter, toLf, validateFrontmatter } from '../frontmatter.ts';
-import { normalizeWithMap, normalize, type NormalizedText } from '../normalize.ts';
+import { normalizeWithMap, normalize, wordMatches, type NormalizedText } from '../normalize.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../dates.ts';
 import { splitParagraphs, type TextSpan } from './paragraphs.ts';
 import { sourceFieldHints, sourceSchema, type SourceMeta } from './source-schema.ts';
@@ -49,13 +49,15 @@ export function hashText(text: string): string {
   return createHash('sha256').update(toLf(text), 'utf8').digest('hex');
 }
 
-/** Find `passage` in a normalised text; returns the original offsets or undefined. */
-export function findPassage(normalized: NormalizedText, passage: string, from = 0): TextSpan | undefined {
+/** Every occurrence of `passage` in a normalised text (whole words only), as original offsets. */
+export function findPassages(normalized: NormalizedText, passage: string): TextSpan[] {
   const needle = normalize(passage);
-  if (!needle) return undefined;
-  const at = normalized.text.indexOf(needle, from);
-  if (at < 0) return undefined;
-  return { start: normalized.starts[at]!, end: normalized.ends[at + needle.length - 1]! };
+  return [...wordMatches(normalized.text, needle)].map((at) => ({ start: normalized.starts[at]!, end: normalized.ends[at + needle.length - 1]! }));
+}
+
+/** The first occurrence of `passage` in a normalised text, or undefined. */
+export function findPassage(normalized: NormalizedText, passage: string): TextSpan | undefined {
+  return findPassages(normalized, passage)[0];
 }
 
 /** Parse a source file's raw text. Returns the source (if usable) and every problem found. */
@@ -85,9 +87,14 @@ export function parseSource(raw: string, file: string, slug: string): { source?:
   if (typeof published === 'string') reporter.error('invalid-date', `Invalid date in \`published.date\`: ${published}`, parsed.locate(['published', 'date']), 'Use YYYY, YYYY-MM or YYYY-MM-DD with an optional ~ or ?, a range A/B, or `unknown`.');
 
   const normalized = normalizeWithMap(text);
+  const rawParagraphs = splitParagraphs(text, meta.paragraphs ?? 'lines');
+  const paragraphStarts = new Set(rawParagraphs.map((p) => p.start));
+  const paragraphEnds = new Set(rawParagraphs.map((p) => p.end));
   const furniture: FurnitureSpan[] = [];
   (meta.furniture ?? []).forEach((item, i) => {
-    const span = findPassage(normalized, item.text);
+    // Page chrome usually fills whole lines: prefer an occurrence that does ("Follow" the menu item, not "follow-up").
+    const spans = findPassages(normalized, item.text);
+    const span = spans.find((s) => paragraphStarts.has(s.start) && paragraphEnds.has(s.end)) ?? spans[0];
     if (!span) {
       reporter.error('furniture-not-found', `Furniture passage ${i + 1} (${item.kind}) does not occur in the text`, parsed.locate(['furniture', i, 'text']), 'Copy the passage exactly from the article text below the frontmatter (line breaks and spacing may differ).');
       return;
@@ -98,7 +105,7 @@ export function parseSource(raw: string, file: string, slug: string): { source?:
 
   const headingSet = new Map((meta.headings ?? []).map((h, i) => [normalize(h), i]));
   const foundHeadings = new Set<number>();
-  const paragraphs: SourceParagraph[] = splitParagraphs(text, meta.paragraphs ?? 'lines').map((p, i) => {
+  const paragraphs: SourceParagraph[] = rawParagraphs.map((p, i) => {
     const inside = furniture.filter((f) => f.start < p.end && f.end > p.start);
     const whollyFurniture = coveredBy(p, inside);
     const heading = headingSet.get(normalize(p.text));
