@@ -3,12 +3,27 @@
  * `npm run check -- --changed [--base <ref>]`: verify only the pages a branch changed (and pages that cite
  * a changed source), against all sources and slugs. Options: `--json`, `--content=<dir>`.
  */
+import { enableCompileCache } from 'node:module';
 import { relative, resolve } from 'node:path';
-import { changedFiles, GitError, type ChangedFiles } from '../src/lib/changed-files.ts';
-import { affectedPages, checkSubset } from '../src/lib/check-subset.ts';
-import { formatDiagnostics, formatGithubAnnotations, type Diagnostic } from '../src/lib/diagnostics.ts';
-import { listContent } from '../src/lib/list-content.ts';
-import { loadDossier, readContent } from '../src/lib/read-content.ts';
+import type { ChangedFiles } from '../src/lib/changed-files.ts';
+import type { Diagnostic } from '../src/lib/diagnostics.ts';
+
+// Node's compile cache keeps the type-stripped, compiled modules between runs (a sixth of a --changed run).
+// It must be on before the pipeline's modules load, hence the dynamic imports below.
+enableCompileCache();
+const [
+  { changedFiles, GitError },
+  { affectedPages, checkSubset },
+  { formatDiagnostics, formatGithubAnnotations },
+  { listContent },
+  { loadDossier, readContent },
+] = await Promise.all([
+  import('../src/lib/changed-files.ts'),
+  import('../src/lib/check-subset.ts'),
+  import('../src/lib/diagnostics.ts'),
+  import('../src/lib/list-content.ts'),
+  import('../src/lib/read-content.ts'),
+]);
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -20,7 +35,6 @@ const json = args.includes('--json');
 const root = resolve(process.env.BACKCHANNEL_ROOT ?? '.');
 const contentArg = option('content');
 const contentDir = contentArg ? resolve(contentArg) : resolve(root, 'content');
-const started = performance.now();
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 interface Run {
@@ -86,7 +100,8 @@ if (json) {
   if (run.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(run.diagnostics)}\n`);
   if (process.env.GITHUB_ACTIONS === 'true' && run.diagnostics.length > 0)
     process.stdout.write(`${formatGithubAnnotations(run.diagnostics)}\n`);
-  const ms = Math.round(performance.now() - started);
+  // performance.now() counts from process start: the time printed includes Node start-up and module loading.
+  const ms = Math.round(performance.now());
   process.stderr.write(`${run.summary} in ${ms} ms: ${errors.length === 0 ? 'ok' : `${errors.length} error(s)`}\n`);
   for (const note of run.notes) process.stderr.write(`note: ${note}\n`);
 }

@@ -38,10 +38,19 @@ const verify = (root: string, ref: string): string | undefined =>
 
 /** The default base: `origin/main` if it exists, else `main`, else `HEAD~1`; with its commit. */
 export function defaultBase(root: string): { ref: string; commit: string } {
-  for (const ref of ['origin/main', 'main', 'HEAD~1']) {
-    const commit = verify(root, ref);
-    if (commit) return { ref, commit };
-  }
+  // One git call answers for both branches (for-each-ref lists only those that exist).
+  const refs = new Map(
+    (git(root, ['for-each-ref', '--format=%(refname) %(objectname)', 'refs/remotes/origin/main', 'refs/heads/main']) ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' ') as [string, string]),
+  );
+  const [ref, commit] = refs.has('refs/remotes/origin/main')
+    ? ['origin/main', refs.get('refs/remotes/origin/main')]
+    : ['main', refs.get('refs/heads/main')];
+  if (commit) return { ref, commit };
+  const previous = verify(root, 'HEAD~1');
+  if (previous) return { ref: 'HEAD~1', commit: previous };
   assertRepository(root);
   throw new GitError('No base to compare against: there is no origin/main, no main and no previous commit. Pass --base <ref>.');
 }
