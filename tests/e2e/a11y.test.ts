@@ -20,8 +20,15 @@ afterAll(async () => {
 /** Load a page and wait until what scripts render is there (the search UI renders after its scripts load). */
 async function open(page: Page, path: string) {
   await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-  if (path.startsWith('/search/') && (await page.evaluate(() => document.documentElement.dataset.js !== 'off' && !!document.getElementById('search-ui')))) {
-    await page.locator('pagefind-filter-pane input[type="checkbox"]').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {});
+  if (
+    path.startsWith('/search/') &&
+    (await page.evaluate(() => document.documentElement.dataset.js !== 'off' && !!document.getElementById('search-ui')))
+  ) {
+    await page
+      .locator('pagefind-filter-pane input[type="checkbox"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 15_000 })
+      .catch(() => {});
     await page.waitForTimeout(300);
   }
 }
@@ -44,7 +51,10 @@ describe('axe', () => {
           if (colorScheme === 'dark') axe = axe.withRules(COLOUR_RULES);
           const { violations } = await axe.analyze();
           const report = violations.flatMap((v) =>
-            v.nodes.slice(0, 8).map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`).concat(v.nodes.length > 8 ? [`${v.id}: …and ${v.nodes.length - 8} more nodes`] : []),
+            v.nodes
+              .slice(0, 8)
+              .map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`)
+              .concat(v.nodes.length > 8 ? [`${v.id}: …and ${v.nodes.length - 8} more nodes`] : []),
           );
           expect(violations.length, `axe violations on ${path} (${colorScheme}):\n${report.join('\n')}\n`).toBe(0);
         } finally {
@@ -64,13 +74,17 @@ describe('axe on live search results', () => {
         const input = page.locator('pagefind-input input');
         await input.click();
         await input.pressSequentially('Geneva', { delay: 20 });
-        await expect.poll(() => page.locator('pagefind-results a.pf-result-link').count(), { timeout: 10_000 }).toBeGreaterThan(2);
+        await expect.poll(() => page.locator('pagefind-results a.pf-result-link').count(), { timeout: 15_000 }).toBeGreaterThan(2);
         await page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="claim"]').check();
         await page.waitForTimeout(800);
         let axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
         if (colorScheme === 'dark') axe = axe.withRules(COLOUR_RULES);
         const { violations } = await axe.analyze();
-        const report = violations.flatMap((v) => v.nodes.slice(0, 8).map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`));
+        const report = violations.flatMap((v) =>
+          v.nodes
+            .slice(0, 8)
+            .map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`),
+        );
         expect(violations.length, `axe violations on /search/ with results (${colorScheme}):\n${report.join('\n')}\n`).toBe(0);
       } finally {
         await closePage(page);
@@ -96,7 +110,8 @@ describe('narrow screens', () => {
             .filter((el, _, all) => !all.some((o) => o !== el && o.contains(el)))
             .slice(0, 3)
             .map((el) => {
-              const name = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className.trim() ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
+              const name = (e: Element) =>
+                `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className.trim() ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
               const parent = el.parentElement?.closest('[class], [id]');
               return `${parent ? `${name(parent)} > ` : ''}${name(el)} "${(el.textContent ?? '').trim().slice(0, 30)}" right=${Math.round(el.getBoundingClientRect().right)}`;
             });
@@ -148,7 +163,8 @@ describe('theme toggle', () => {
 });
 
 /** `2025` → 2025-01-01, `2025-04` → 2025-04-01: the earliest day a partial date allows, as sortable text. */
-const earliest = (datetime: string) => (datetime.length === 4 ? `${datetime}-01-01` : datetime.length === 7 ? `${datetime}-01` : datetime.slice(0, 10));
+const earliest = (datetime: string) =>
+  datetime.length === 4 ? `${datetime}-01-01` : datetime.length === 7 ? `${datetime}-01` : datetime.slice(0, 10);
 
 describe('timeline', () => {
   it('lists every episode in chronological order, undated ones last', async () => {
@@ -156,7 +172,10 @@ describe('timeline', () => {
     try {
       await open(page, '/episodes/');
       const items = await page.locator('ol.timeline > li').evaluateAll((lis) =>
-        lis.map((li) => ({ href: li.querySelector('h2 a, h3 a')?.getAttribute('href') ?? '', datetime: li.querySelector('time[datetime]')?.getAttribute('datetime') ?? null })),
+        lis.map((li) => ({
+          href: li.querySelector('h2 a, h3 a')?.getAttribute('href') ?? '',
+          datetime: li.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+        })),
       );
       const episodes = slugsUnder(dist, 'episodes').filter((s) => s !== 'person');
       expect(items.map((i) => i.href).sort()).toEqual(episodes.map((s) => `/episodes/${s}/`).sort());
@@ -168,7 +187,8 @@ describe('timeline', () => {
           undatedSeen ??= item.href;
           continue;
         }
-        if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(item.datetime)) problems.push(`${item.href}: datetime "${item.datetime}" is not a (partial) ISO date`);
+        if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(item.datetime))
+          problems.push(`${item.href}: datetime "${item.datetime}" is not a (partial) ISO date`);
         if (undatedSeen) problems.push(`${item.href} (${item.datetime}) comes after the undated ${undatedSeen}`);
         const day = earliest(item.datetime);
         if (last && day < last) problems.push(`${item.href} (${item.datetime}) comes after an episode dated ${last}`);
@@ -200,9 +220,13 @@ describe('timeline', () => {
     try {
       for (const slug of people) {
         await open(page, `/episodes/person/${slug}/`);
-        const shown = await page.locator('ol.timeline > li').evaluateAll((lis) => lis.map((li) => li.querySelector('h2 a, h3 a')?.getAttribute('href') ?? ''));
+        const shown = await page
+          .locator('ol.timeline > li')
+          .evaluateAll((lis) => lis.map((li) => li.querySelector('h2 a, h3 a')?.getAttribute('href') ?? ''));
         const expected = [...participants].filter(([, who]) => who.has(`/people/${slug}/`)).map(([href]) => href);
-        for (const href of shown) if (!participants.get(href)?.has(`/people/${slug}/`)) problems.push(`/episodes/person/${slug}/ lists ${href}, which ${slug} did not take part in`);
+        for (const href of shown)
+          if (!participants.get(href)?.has(`/people/${slug}/`))
+            problems.push(`/episodes/person/${slug}/ lists ${href}, which ${slug} did not take part in`);
         for (const href of expected) if (!shown.includes(href)) problems.push(`/episodes/person/${slug}/ omits ${href}`);
         if (shown.length === 0) problems.push(`/episodes/person/${slug}/ lists no episode`);
         const current = await page.locator('nav.filters a[aria-current="page"]').getAttribute('href');

@@ -47,7 +47,10 @@ describe('citation marks', () => {
     const problems = await watchProblems(page);
     try {
       await page.goto(`${site.url}${personPath}`);
-      const cite = page.locator('.cite').filter({ has: page.locator('.cite-link') }).first();
+      const cite = page
+        .locator('.cite')
+        .filter({ has: page.locator('.cite-link') })
+        .first();
       const link = cite.locator('.cite-link');
       const preview = cite.locator('.cite-preview');
       expect(await preview.count()).toBe(1);
@@ -108,10 +111,15 @@ describe('citation marks', () => {
 
   it('point at paragraphs that are shown when followed, even a cited teaser folded with the page furniture', async () => {
     // A citation into folded furniture (a citable teaser) must still land on a visible paragraph.
-    const folded = claims.claims.flatMap((c) => c.citations.map((x) => ({ c, x }))).find(({ x }) => {
-      const s = readJson<{ sources: { slug: string; paragraphs: { id: string; furniture: boolean }[] }[] }>(dist, 'data/sources.json').sources.find((s) => s.slug === x.source);
-      return s?.paragraphs.find((p) => p.id === x.paragraph)?.furniture;
-    });
+    const folded = claims.claims
+      .flatMap((c) => c.citations.map((x) => ({ c, x })))
+      .find(({ x }) => {
+        const s = readJson<{ sources: { slug: string; paragraphs: { id: string; furniture: boolean }[] }[] }>(
+          dist,
+          'data/sources.json',
+        ).sources.find((s) => s.slug === x.source);
+        return s?.paragraphs.find((p) => p.id === x.paragraph)?.furniture;
+      });
     if (!folded) return; // no citation into furniture in this content
     const page = await newPage(site);
     try {
@@ -138,7 +146,9 @@ describe('citation marks', () => {
       const claimId = (await link.evaluate((a) => a.closest('.claim')?.id ?? '')).replace(/^claim-/, '');
       const claim = claims.claims.find((c) => c.id === claimId);
       expect(claim, `claim ${claimId} in claims.json`).toBeTruthy();
-      const citation = claim!.citations.find((x) => new URL(x.url).pathname + new URL(x.url).hash === href) ?? claim!.citations.find((x) => href.startsWith(`/sources/${x.source}/#${x.paragraph}`));
+      const citation =
+        claim!.citations.find((x) => new URL(x.url).pathname + new URL(x.url).hash === href) ??
+        claim!.citations.find((x) => href.startsWith(`/sources/${x.source}/#${x.paragraph}`));
       expect(citation, `citation ${href} of ${claimId}`).toBeTruthy();
       await page.goto(`${site.url}/claims/${claimId}/`);
       const marks = (await page.locator('mark').allTextContents()).map(squash);

@@ -24,9 +24,9 @@ afterAll(async () => {
 /** Let late work finish: the search UI loads Pagefind's index, WebAssembly and filters after the page loads. */
 async function settle(page: Page, path: string) {
   if (path.startsWith('/search/')) {
-    await page.locator('pagefind-filter-pane input[type="checkbox"]').first().waitFor({ state: 'attached', timeout: 10_000 });
+    await page.locator('pagefind-filter-pane input[type="checkbox"]').first().waitFor({ state: 'attached', timeout: 15_000 });
   }
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
 }
 
 describe('console, network and CSP', () => {
@@ -39,7 +39,14 @@ describe('console, network and CSP', () => {
         expect(response?.status()).toBe(path === MISSING ? 404 : 200);
         await settle(page, path);
         // The main-document 404 is expected; Chromium reports it as a console error too.
-        const list = problems.list.filter((p) => !(path === MISSING && /console error: Failed to load resource: the server responded with a status of 404/.test(p) && p.startsWith(MISSING)));
+        const list = problems.list.filter(
+          (p) =>
+            !(
+              path === MISSING &&
+              /console error: Failed to load resource: the server responded with a status of 404/.test(p) &&
+              p.startsWith(MISSING)
+            ),
+        );
         expect(list, `problems on ${path}:\n${list.join('\n')}\n`).toEqual([]);
       } finally {
         await closePage(page);
@@ -57,13 +64,15 @@ describe('console, network and CSP', () => {
       await input.click();
       await input.fill('');
       await input.pressSequentially('Rubio Geneva', { delay: 20 });
-      await expect.poll(() => page.locator('pagefind-results a.pf-result-link').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('pagefind-results a.pf-result-link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       await page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="episode"]').check();
-      await expect.poll(() => page.locator('pagefind-results a.pf-result-link[href^="/episodes/"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('pagefind-results a.pf-result-link[href^="/episodes/"]').count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
       const first = page.locator('pagefind-results a.pf-result-link').first();
       const href = (await first.getAttribute('href'))!;
       await Promise.all([page.waitForURL((u) => u.pathname === href.split('#')[0]), first.click()]);
-      await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
       expect(problems.list, `problems:\n${problems.list.join('\n')}\n`).toEqual([]);
     } finally {
       await closePage(page);

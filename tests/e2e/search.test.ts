@@ -29,7 +29,7 @@ async function summaryCount(page: Page): Promise<number | undefined> {
 async function settledCount(page: Page): Promise<number> {
   let last: number | undefined;
   let stable = 0;
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 150; i++) {
     const n = await summaryCount(page);
     if (n !== undefined && n === last) {
       if (++stable >= 3) return n;
@@ -54,14 +54,17 @@ describe('search page', () => {
     const problems = await watchProblems(page);
     try {
       await page.goto(`${site.url}/search/?q=Geneva`);
-      await expect.poll(() => page.locator(RESULT_LINKS).count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      await expect.poll(() => page.locator(RESULT_LINKS).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
       const count = await settledCount(page);
       expect(await page.locator('pagefind-input input').inputValue(), 'the query from ?q= stays in the search box').toBe('Geneva');
       // The results are for Geneva, not the unfiltered list of every page.
       expect(count).toBeGreaterThanOrEqual(3);
       expect(await page.locator('pagefind-summary').textContent()).toMatch(/Geneva/);
       const hrefs = await resultHrefs(page);
-      expect(hrefs.slice(0, 5).some((h) => /geneva/i.test(h)), `top results ${hrefs.slice(0, 5).join(', ')}`).toBe(true);
+      expect(
+        hrefs.slice(0, 5).some((h) => /geneva/i.test(h)),
+        `top results ${hrefs.slice(0, 5).join(', ')}`,
+      ).toBe(true);
       expect(problems.list).toEqual([]);
     } finally {
       await closePage(page);
@@ -74,7 +77,7 @@ describe('search page', () => {
     try {
       await page.goto(`${site.url}/search/`);
       await typeQuery(page, 'Geneva');
-      await expect.poll(() => page.locator('pagefind-summary').textContent(), { timeout: 10_000 }).toMatch(/Geneva/);
+      await expect.poll(() => page.locator('pagefind-summary').textContent(), { timeout: 15_000 }).toMatch(/Geneva/);
       const count = await settledCount(page);
       expect(count).toBeGreaterThanOrEqual(3);
       await expect.poll(() => page.locator(RESULT_LINKS).count()).toBeGreaterThanOrEqual(3);
@@ -82,7 +85,7 @@ describe('search page', () => {
       let source = page.locator(`${RESULT_LINKS}[href^="/sources/"]`).first();
       if ((await source.count()) === 0) {
         await page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="source"]').check();
-        await expect.poll(() => page.locator(`${RESULT_LINKS}[href^="/sources/"]`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+        await expect.poll(() => page.locator(`${RESULT_LINKS}[href^="/sources/"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
         source = page.locator(`${RESULT_LINKS}[href^="/sources/"]`).first();
       }
       const href = (await source.getAttribute('href'))!;
@@ -102,19 +105,22 @@ describe('search page', () => {
     try {
       await page.goto(`${site.url}/search/`);
       await typeQuery(page, 'Geneva');
-      await expect.poll(() => page.locator('pagefind-summary').textContent(), { timeout: 10_000 }).toMatch(/Geneva/);
+      await expect.poll(() => page.locator('pagefind-summary').textContent(), { timeout: 15_000 }).toMatch(/Geneva/);
       const before = await settledCount(page);
       const claim = page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="claim"]');
       await claim.check();
-      await expect.poll(() => summaryCount(page), { timeout: 10_000 }).toBeLessThan(before);
+      await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeLessThan(before);
       const after = await settledCount(page);
       expect(after).toBeGreaterThan(0);
       await expect.poll(() => page.locator(RESULT_LINKS).count()).toBeGreaterThan(0);
       const hrefs = await resultHrefs(page);
-      expect(hrefs.filter((h) => !h.startsWith('/claims/')), 'only claim pages once filtered').toEqual([]);
+      expect(
+        hrefs.filter((h) => !h.startsWith('/claims/')),
+        'only claim pages once filtered',
+      ).toEqual([]);
       // Unchecking restores the wider result set.
       await claim.uncheck();
-      await expect.poll(() => summaryCount(page), { timeout: 10_000 }).toBe(before);
+      await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBe(before);
     } finally {
       await closePage(page);
     }
@@ -126,16 +132,19 @@ describe('search page', () => {
     try {
       await page.goto(`${site.url}/search/`);
       const types = page.locator('pagefind-filter-pane input[type="checkbox"][name="type"]');
-      await expect.poll(() => types.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => types.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const values = await types.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
       expect(values).toEqual(expect.arrayContaining(['person', 'episode', 'claim', 'source', 'discrepancy']));
       // The type group is open, so the options can be used straight away.
       await expect.poll(() => types.first().isVisible()).toBe(true);
       expect(await page.locator('pagefind-input input').inputValue()).toBe('');
       await page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="person"]').check();
-      await expect.poll(() => page.locator(`${RESULT_LINKS}[href^="/people/"]`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => page.locator(`${RESULT_LINKS}[href^="/people/"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const hrefs = await resultHrefs(page);
-      expect(hrefs.filter((h) => !h.startsWith('/people/')), 'only person pages').toEqual([]);
+      expect(
+        hrefs.filter((h) => !h.startsWith('/people/')),
+        'only person pages',
+      ).toEqual([]);
       expect(problems.list).toEqual([]);
     } finally {
       await closePage(page);

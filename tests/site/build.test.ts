@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { site } from '../../src/site-config.ts';
-import { fileToPath, htmlFiles, pageTypes, pathToFile, readHtml, readJson, slugsUnder, squash, type ClaimsJson, type SourcesJson } from '../support/site.ts';
+import {
+  fileToPath,
+  htmlFiles,
+  pageTypes,
+  pathToFile,
+  readHtml,
+  readJson,
+  slugsUnder,
+  squash,
+  type ClaimsJson,
+  type SourcesJson,
+} from '../support/site.ts';
 
 const dist = inject('distDir');
 const siteUrl = site.url.replace(/\/+$/, '');
@@ -21,7 +32,8 @@ const ldOf = (file: string): Record<string, unknown>[] =>
     .querySelectorAll('script[type="application/ld+json"]')
     .map((s) => JSON.parse(s.textContent) as Record<string, unknown>);
 /** Fail once with every problem listed, rather than at the first. */
-const expectNone = (problems: string[], what: string) => expect(problems.length, `${what} (${problems.length}):\n${problems.join("\n")}\n`).toBe(0);
+const expectNone = (problems: string[], what: string) =>
+  expect(problems.length, `${what} (${problems.length}):\n${problems.join('\n')}\n`).toBe(0);
 
 describe('source pages', () => {
   it('builds exactly the five source pages, one per source in sources.json', () => {
@@ -48,7 +60,8 @@ describe('source pages', () => {
         const c = counts.get(`p-${i}`) ?? 0;
         if (c !== 1) problems.push(`${s.slug}: #p-${i} appears ${c} times`);
       }
-      for (const id of counts.keys()) if (Number(id.slice(2)) > n) problems.push(`${s.slug}: #${id} beyond the ${n} paragraphs of sources.json`);
+      for (const id of counts.keys())
+        if (Number(id.slice(2)) > n) problems.push(`${s.slug}: #${id} beyond the ${n} paragraphs of sources.json`);
     }
     expectNone(problems, 'paragraph ids');
   });
@@ -81,7 +94,8 @@ describe('source pages', () => {
         } else if (folded) problems.push(`${s.slug}#${p.id}: article paragraph (${p.kind}) is folded inside <details>`);
       }
       for (const d of root.querySelectorAll('details')) {
-        if (!d.querySelector('summary') || !squash(d.querySelector('summary')!.textContent)) problems.push(`${s.slug}: a <details> has no summary text`);
+        if (!d.querySelector('summary') || !squash(d.querySelector('summary')!.textContent))
+          problems.push(`${s.slug}: a <details> has no summary text`);
       }
     }
     expect(furniture, 'the seeds carry page furniture (widgets, notices, captions)').toBeGreaterThan(0);
@@ -91,14 +105,19 @@ describe('source pages', () => {
 
 describe('Pagefind index', () => {
   it('writes pagefind-entry.json, the runtime, the component UI and fragments', () => {
-    const entry = readJson<{ version: string; languages: Record<string, { hash: string; page_count: number }> }>(dist, 'pagefind/pagefind-entry.json');
+    const entry = readJson<{ version: string; languages: Record<string, { hash: string; page_count: number }> }>(
+      dist,
+      'pagefind/pagefind-entry.json',
+    );
     const languages = Object.values(entry.languages);
     expect(languages.length).toBeGreaterThan(0);
     const indexed = languages.reduce((n, l) => n + l.page_count, 0);
     // Every person, episode, claim, source and discrepancy page is indexed.
-    const expected = ['people', 'episodes', 'sources', 'discrepancies'].reduce((n, f) => n + slugsUnder(dist, f).length, 0) - 1 + claims.claims.length;
+    const expected =
+      ['people', 'episodes', 'sources', 'discrepancies'].reduce((n, f) => n + slugsUnder(dist, f).length, 0) - 1 + claims.claims.length;
     expect(indexed).toBeGreaterThanOrEqual(expected);
-    for (const f of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css']) expect(existsSync(join(dist, 'pagefind', f)), f).toBe(true);
+    for (const f of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css'])
+      expect(existsSync(join(dist, 'pagefind', f)), f).toBe(true);
     const fragments = readdirSync(join(dist, 'pagefind', 'fragment'));
     expect(fragments.length).toBe(indexed);
     const index = readdirSync(join(dist, 'pagefind', 'index'));
@@ -123,13 +142,18 @@ describe('data exports', () => {
       ids.add(c.id);
       if (c.permalink !== abs(`/claims/${c.id}/`)) problems.push(`${where}: permalink ${c.permalink}`);
       if (!pathToFile(dist, new URL(c.permalink).pathname)) problems.push(`${where}: permalink page not built`);
-      if (typeof c.page !== 'string' || !c.page.startsWith(`${siteUrl}/`) || !pathToFile(dist, new URL(c.page).pathname)) problems.push(`${where}: page ${c.page} is not a built page of the site`);
+      if (typeof c.page !== 'string' || !c.page.startsWith(`${siteUrl}/`) || !pathToFile(dist, new URL(c.page).pathname))
+        problems.push(`${where}: page ${c.page} is not a built page of the site`);
       if (typeof c.text !== 'string' || !c.text.trim()) problems.push(`${where}: empty text`);
       if (!statuses.includes(c.status)) problems.push(`${where}: status ${c.status}`);
-      if (!Array.isArray(c.about) || c.about.some((a) => typeof a !== 'string' || !existsSync(join(dist, 'people', a, 'index.html')))) problems.push(`${where}: about ${JSON.stringify(c.about)}`);
-      if ('speaker' in c && (typeof c.speaker !== 'string' || !existsSync(join(dist, 'people', c.speaker, 'index.html')))) problems.push(`${where}: speaker ${c.speaker}`);
-      if (!Number.isInteger(c.independentOrigins) || c.independentOrigins < 0) problems.push(`${where}: independentOrigins ${c.independentOrigins}`);
-      if (!Array.isArray(c.origins) || c.origins.length !== c.independentOrigins) problems.push(`${where}: ${c.origins?.length} origins for ${c.independentOrigins} independent origins`);
+      if (!Array.isArray(c.about) || c.about.some((a) => typeof a !== 'string' || !existsSync(join(dist, 'people', a, 'index.html'))))
+        problems.push(`${where}: about ${JSON.stringify(c.about)}`);
+      if ('speaker' in c && (typeof c.speaker !== 'string' || !existsSync(join(dist, 'people', c.speaker, 'index.html'))))
+        problems.push(`${where}: speaker ${c.speaker}`);
+      if (!Number.isInteger(c.independentOrigins) || c.independentOrigins < 0)
+        problems.push(`${where}: independentOrigins ${c.independentOrigins}`);
+      if (!Array.isArray(c.origins) || c.origins.length !== c.independentOrigins)
+        problems.push(`${where}: ${c.origins?.length} origins for ${c.independentOrigins} independent origins`);
       if (!Array.isArray(c.outlets) || c.outlets.some((o) => typeof o !== 'string')) problems.push(`${where}: outlets`);
       if (!Array.isArray(c.citations) || c.citations.length === 0) problems.push(`${where}: no citations`);
       for (const x of c.citations ?? []) {
@@ -138,7 +162,8 @@ describe('data exports', () => {
           problems.push(`${where}: cites unknown source ${x.source}`);
           continue;
         }
-        if (!x.paragraphs.includes(x.paragraph) || x.paragraphs[0] !== x.paragraph) problems.push(`${where}: paragraph ${x.paragraph} is not the first of ${x.paragraphs}`);
+        if (!x.paragraphs.includes(x.paragraph) || x.paragraphs[0] !== x.paragraph)
+          problems.push(`${where}: paragraph ${x.paragraph} is not the first of ${x.paragraphs}`);
         for (const p of x.paragraphs) {
           const para = source.paragraphs.find((q) => q.id === p);
           // Furniture may be cited only when marked citable (a teaser); the build verifies that, not this test.
@@ -146,13 +171,15 @@ describe('data exports', () => {
         }
         if (!stances.includes(x.stance)) problems.push(`${where}: stance ${x.stance}`);
         if (typeof x.quote !== 'string' || typeof x.passage !== 'string' || !x.passage) problems.push(`${where}: quote/passage missing`);
-        if (!x.url.startsWith(abs(`/sources/${x.source}/#${x.paragraph}`))) problems.push(`${where}: url ${x.url} does not point at ${x.source}#${x.paragraph}`);
+        if (!x.url.startsWith(abs(`/sources/${x.source}/#${x.paragraph}`)))
+          problems.push(`${where}: url ${x.url} does not point at ${x.source}#${x.paragraph}`);
         // The exact passage stands in the paragraphs it cites (a quote may span paragraphs; check each part's start).
         const text = x.paragraphs.map((p) => source.paragraphs.find((q) => q.id === p)?.text ?? '').join(' ');
         const head = squash(x.passage.split(/\s*(?:…|\.\.\.)\s*/)[0] ?? '').slice(0, 40);
         if (head && !squash(text).includes(head)) problems.push(`${where}: passage "${head}…" not found in ${x.source} ${x.paragraphs}`);
       }
-      if (c.citations?.some((x) => x.stance === 'supports') && c.independentOrigins < 1) problems.push(`${where}: supported but 0 independent origins`);
+      if (c.citations?.some((x) => x.stance === 'supports') && c.independentOrigins < 1)
+        problems.push(`${where}: supported but 0 independent origins`);
     }
     expectNone(problems, 'claims.json');
   });
@@ -164,14 +191,18 @@ describe('data exports', () => {
       const where = `source ${s.slug}`;
       if (s.url !== abs(`/sources/${s.slug}/`)) problems.push(`${where}: url ${s.url}`);
       for (const k of ['title', 'language'] as const) if (typeof s[k] !== 'string' || !s[k]) problems.push(`${where}: ${k}`);
-      for (const k of ['publisher', 'translatedFrom', 'basedOn'] as const) if (s[k] !== null && typeof s[k] !== 'string') problems.push(`${where}: ${k} must be a string or null`);
-      if (!s.published || typeof s.published.value !== 'string' || typeof s.published.label !== 'string') problems.push(`${where}: published ${JSON.stringify(s.published)}`);
+      for (const k of ['publisher', 'translatedFrom', 'basedOn'] as const)
+        if (s[k] !== null && typeof s[k] !== 'string') problems.push(`${where}: ${k} must be a string or null`);
+      if (!s.published || typeof s.published.value !== 'string' || typeof s.published.label !== 'string')
+        problems.push(`${where}: published ${JSON.stringify(s.published)}`);
       if (!Array.isArray(s.notes) || !Array.isArray(s.furniture)) problems.push(`${where}: notes/furniture must be arrays`);
       if (!/^[0-9a-f]{64}$/.test(s.sha256)) problems.push(`${where}: sha256 ${s.sha256}`);
       const { cited, substantive, percent } = s.coverage ?? {};
-      if (![cited, substantive, percent].every(Number.isFinite) || cited > substantive || percent < 0 || percent > 100) problems.push(`${where}: coverage ${JSON.stringify(s.coverage)}`);
+      if (![cited, substantive, percent].every(Number.isFinite) || cited > substantive || percent < 0 || percent > 100)
+        problems.push(`${where}: coverage ${JSON.stringify(s.coverage)}`);
       for (const p of s.paragraphs) {
-        if (typeof p.text !== 'string' || !Array.isArray(p.citedBy) || typeof p.furniture !== 'boolean' || typeof p.kind !== 'string') problems.push(`${where}#${p.id}: paragraph shape ${JSON.stringify(Object.keys(p))}`);
+        if (typeof p.text !== 'string' || !Array.isArray(p.citedBy) || typeof p.furniture !== 'boolean' || typeof p.kind !== 'string')
+          problems.push(`${where}#${p.id}: paragraph shape ${JSON.stringify(Object.keys(p))}`);
         if (p.furniture !== (p.kind === 'furniture')) problems.push(`${where}#${p.id}: furniture ${p.furniture} but kind ${p.kind}`);
       }
     }
@@ -186,7 +217,10 @@ describe('data exports', () => {
     const missing = [...fromClaims].filter((k) => !fromSources.has(k));
     const extra = [...fromSources].filter((k) => !fromClaims.has(k));
     expectNone(
-      [...missing.map((k) => `cited in claims.json but no backlink in sources.json: ${k}`), ...extra.map((k) => `backlink in sources.json without a citation in claims.json: ${k}`)],
+      [
+        ...missing.map((k) => `cited in claims.json but no backlink in sources.json: ${k}`),
+        ...extra.map((k) => `backlink in sources.json without a citation in claims.json: ${k}`),
+      ],
       'backlinks',
     );
   });
@@ -198,9 +232,17 @@ describe('data exports', () => {
       for (const p of s.paragraphs) {
         const el = root.getElementById(p.id);
         if (!el) continue;
-        const linked = new Set(el.querySelectorAll('.backlinks a').map((a) => (a.getAttribute('href') ?? '').match(/claim-([^/#]+)$|\/claims\/([^/#]+)\/$/)?.slice(1).find(Boolean)));
+        const linked = new Set(
+          el.querySelectorAll('.backlinks a').map((a) =>
+            (a.getAttribute('href') ?? '')
+              .match(/claim-([^/#]+)$|\/claims\/([^/#]+)\/$/)
+              ?.slice(1)
+              .find(Boolean),
+          ),
+        );
         const want = new Set(p.citedBy);
-        if (el.querySelectorAll('.backlinks li').length !== want.size) problems.push(`${s.slug}#${p.id}: ${el.querySelectorAll('.backlinks li').length} backlinks shown, ${want.size} in sources.json`);
+        if (el.querySelectorAll('.backlinks li').length !== want.size)
+          problems.push(`${s.slug}#${p.id}: ${el.querySelectorAll('.backlinks li').length} backlinks shown, ${want.size} in sources.json`);
         for (const id of want) if (!linked.has(id)) problems.push(`${s.slug}#${p.id}: no backlink to claim ${id}`);
       }
     }
@@ -227,18 +269,22 @@ describe('page metadata', () => {
       const titles = root.querySelectorAll('head title');
       if (titles.length !== 1 || !squash(titles[0]!.textContent)) problems.push(`${path}: ${titles.length} <title>, or empty`);
       const desc = root.querySelectorAll('meta[name="description"]');
-      if (desc.length !== 1 || !squash(desc[0]!.getAttribute('content') ?? '')) problems.push(`${path}: meta description missing, empty or repeated`);
+      if (desc.length !== 1 || !squash(desc[0]!.getAttribute('content') ?? ''))
+        problems.push(`${path}: meta description missing, empty or repeated`);
       const canonical = root.querySelectorAll('link[rel="canonical"]');
       const href = canonical[0]?.getAttribute('href') ?? '';
-      if (canonical.length !== 1 || !href.startsWith(`${siteUrl}/`)) problems.push(`${path}: canonical "${href}" does not start with ${siteUrl}/`);
+      if (canonical.length !== 1 || !href.startsWith(`${siteUrl}/`))
+        problems.push(`${path}: canonical "${href}" does not start with ${siteUrl}/`);
       else if (file !== '404.html' && href !== abs(path)) problems.push(`${path}: canonical ${href}, expected ${abs(path)}`);
       const crumbs = root.querySelectorAll('nav[aria-label="Breadcrumb"]');
       if (crumbs.length !== 1) problems.push(`${path}: ${crumbs.length} breadcrumb navs`);
       else {
         const items = crumbs[0]!.querySelectorAll('li');
         if (items.length === 0) problems.push(`${path}: empty breadcrumb`);
-        else if (!items.at(-1)!.querySelector('[aria-current="page"]')) problems.push(`${path}: last breadcrumb is not aria-current="page"`);
-        if (path !== '/' && items[0]?.querySelector('a')?.getAttribute('href') !== '/') problems.push(`${path}: breadcrumb does not start at the home page`);
+        else if (!items.at(-1)!.querySelector('[aria-current="page"]'))
+          problems.push(`${path}: last breadcrumb is not aria-current="page"`);
+        if (path !== '/' && items[0]?.querySelector('a')?.getAttribute('href') !== '/')
+          problems.push(`${path}: breadcrumb does not start at the home page`);
       }
       if (root.querySelector('html')?.getAttribute('lang') !== 'en') problems.push(`${path}: <html lang> is not "en"`);
     }
@@ -258,17 +304,25 @@ describe('page metadata', () => {
           problems.push(`${path}: JSON-LD does not parse (${(e as Error).message})`);
         }
       }
-      for (const item of items) if (item['@context'] !== 'https://schema.org' || typeof item['@type'] !== 'string') problems.push(`${path}: JSON-LD without schema.org @context/@type`);
+      for (const item of items)
+        if (item['@context'] !== 'https://schema.org' || typeof item['@type'] !== 'string')
+          problems.push(`${path}: JSON-LD without schema.org @context/@type`);
       const crumbs = items.find((i) => i['@type'] === 'BreadcrumbList') as { itemListElement?: { item?: string }[] } | undefined;
       if (!crumbs) problems.push(`${path}: no BreadcrumbList JSON-LD`);
-      else if (crumbs.itemListElement?.some((e) => !e.item?.startsWith(`${siteUrl}/`))) problems.push(`${path}: BreadcrumbList item outside ${siteUrl}`);
+      else if (crumbs.itemListElement?.some((e) => !e.item?.startsWith(`${siteUrl}/`)))
+        problems.push(`${path}: BreadcrumbList item outside ${siteUrl}`);
     }
     expectNone(problems, 'JSON-LD');
   });
 
   it('describes people as Person, episodes as Event, sources as NewsArticle with isBasedOn, claims as Claim', () => {
     const problems: string[] = [];
-    const check = (folder: string, slugs: string[], type: string, extra?: (ld: Record<string, unknown>, slug: string) => string | undefined) => {
+    const check = (
+      folder: string,
+      slugs: string[],
+      type: string,
+      extra?: (ld: Record<string, unknown>, slug: string) => string | undefined,
+    ) => {
       expect(slugs.length, `${folder} pages`).toBeGreaterThan(0);
       for (const slug of slugs) {
         const file = `${folder}/${slug}/index.html`;
@@ -282,15 +336,29 @@ describe('page metadata', () => {
         if (more) problems.push(`/${folder}/${slug}/: ${more}`);
       }
     };
-    check('people', slugsUnder(dist, 'people'), 'Person', (ld, slug) => (squash(readHtml(dist, `people/${slug}/index.html`).querySelector('h1')!.textContent) === ld.name ? undefined : `Person.name ${String(ld.name)} differs from the <h1>`));
-    check('episodes', slugsUnder(dist, 'episodes').filter((s) => s !== 'person'), 'Event', (ld) => (typeof ld.name === 'string' && ld.name ? undefined : 'Event without a name'));
+    check('people', slugsUnder(dist, 'people'), 'Person', (ld, slug) =>
+      squash(readHtml(dist, `people/${slug}/index.html`).querySelector('h1')!.textContent) === ld.name
+        ? undefined
+        : `Person.name ${String(ld.name)} differs from the <h1>`,
+    );
+    check(
+      'episodes',
+      slugsUnder(dist, 'episodes').filter((s) => s !== 'person'),
+      'Event',
+      (ld) => (typeof ld.name === 'string' && ld.name ? undefined : 'Event without a name'),
+    );
     const basedOn = new Map(sources.sources.map((s) => [s.slug, s.basedOn]));
     check('sources', slugsUnder(dist, 'sources'), 'NewsArticle', (ld, slug) => {
       if (typeof ld.headline !== 'string' || !ld.headline) return 'NewsArticle without a headline';
       if (basedOn.get(slug) && !ld.isBasedOn) return `NewsArticle without isBasedOn (the source is based on ${basedOn.get(slug)})`;
       return undefined;
     });
-    check('claims', claims.claims.map((c) => c.id), 'Claim', (ld, id) => (ld.text === claims.claims.find((c) => c.id === id)!.text ? undefined : 'Claim.text differs from claims.json'));
+    check(
+      'claims',
+      claims.claims.map((c) => c.id),
+      'Claim',
+      (ld, id) => (ld.text === claims.claims.find((c) => c.id === id)!.text ? undefined : 'Claim.text differs from claims.json'),
+    );
     expectNone(problems, 'typed JSON-LD');
   });
 });
@@ -348,14 +416,22 @@ describe('scripts and weight', () => {
         if (src === '/scripts/enhance.js' && type !== 'module') continue;
         if (path === '/search/' && (src === '/pagefind/pagefind-component-ui.js' || src === '/scripts/search.js')) continue;
         const body = s.textContent;
-        if (!src && (!type || type === 'text/javascript') && /localStorage\.getItem\(\s*['"]theme['"]\s*\)/.test(body) && body.length < 400) {
+        if (
+          !src &&
+          (!type || type === 'text/javascript') &&
+          /localStorage\.getItem\(\s*['"]theme['"]\s*\)/.test(body) &&
+          body.length < 400
+        ) {
           theme++;
           continue;
         }
-        problems.push(`${path}: unexpected <script${type ? ` type="${type}"` : ''}${src ? ` src="${src}"` : ''}> ${squash(body).slice(0, 80)}`);
+        problems.push(
+          `${path}: unexpected <script${type ? ` type="${type}"` : ''}${src ? ` src="${src}"` : ''}> ${squash(body).slice(0, 80)}`,
+        );
       }
       if (theme !== 1) problems.push(`${path}: ${theme} inline theme scripts (expected 1, before first paint)`);
-      if (root.querySelectorAll('script[src="/scripts/enhance.js"]').length !== 1) problems.push(`${path}: enhance.js is not loaded exactly once`);
+      if (root.querySelectorAll('script[src="/scripts/enhance.js"]').length !== 1)
+        problems.push(`${path}: enhance.js is not loaded exactly once`);
       for (const el of root.querySelectorAll('*')) {
         const handlers = Object.keys(el.attributes).filter((a) => /^on/i.test(a));
         if (handlers.length) problems.push(`${path}: inline event handler ${handlers.join(',')} on <${el.tagName.toLowerCase()}>`);
@@ -378,7 +454,10 @@ describe('scripts and weight', () => {
         .map((h) => readFileSync(join(dist, pathToFile(dist, h.split(/[?#]/)[0]!)!)));
       const total = gzipSync(html).length + css.reduce((n, c) => n + gzipSync(c).length, 0);
       sizes.push(`${slug} ${(total / 1024).toFixed(1)} KB`);
-      if (total > 30 * 1024) problems.push(`/people/${slug}/: ${(total / 1024).toFixed(1)} KB gzipped (HTML ${(gzipSync(html).length / 1024).toFixed(1)} KB + CSS), budget 30 KB`);
+      if (total > 30 * 1024)
+        problems.push(
+          `/people/${slug}/: ${(total / 1024).toFixed(1)} KB gzipped (HTML ${(gzipSync(html).length / 1024).toFixed(1)} KB + CSS), budget 30 KB`,
+        );
     }
     expect(sizes.length).toBeGreaterThan(0);
     expectNone(problems, 'person pages over budget');

@@ -6,14 +6,21 @@ import { fileToPath, htmlFiles, pathToFile, readHtml } from '../support/site.ts'
 const dist = inject('distDir');
 const origin = new URL(site.url).origin;
 const pages = htmlFiles(dist);
-const expectNone = (problems: string[], what: string) => expect(problems.length, `${what} (${problems.length}):\n${problems.join('\n')}\n`).toBe(0);
+const expectNone = (problems: string[], what: string) =>
+  expect(problems.length, `${what} (${problems.length}):\n${problems.join('\n')}\n`).toBe(0);
 
 /** The ids of a built file (cached); an empty set for non-HTML files. */
 const idCache = new Map<string, Set<string>>();
 function idsOf(file: string): Set<string> {
   let ids = idCache.get(file);
   if (!ids) {
-    ids = new Set(file.endsWith('.html') ? readHtml(dist, file).querySelectorAll('[id]').map((e) => e.getAttribute('id')!) : []);
+    ids = new Set(
+      file.endsWith('.html')
+        ? readHtml(dist, file)
+            .querySelectorAll('[id]')
+            .map((e) => e.getAttribute('id')!)
+        : [],
+    );
     // `<a name>` is a legacy fragment target too.
     if (file.endsWith('.html')) for (const a of readHtml(dist, file).querySelectorAll('a[name]')) ids.add(a.getAttribute('name')!);
     idCache.set(file, ids);
@@ -100,7 +107,8 @@ describe('links', () => {
         }
         if (url.hash) {
           const id = fragmentId(url.hash);
-          if (id && !idsOf(target).has(id)) broken.push(`${pagePath}: ${where} → ${url.pathname}#${id} (no element with that id on ${fileToPath(target)})`);
+          if (id && !idsOf(target).has(id))
+            broken.push(`${pagePath}: ${where} → ${url.pathname}#${id} (no element with that id on ${fileToPath(target)})`);
         }
       }
     }

@@ -55,20 +55,34 @@ export interface Problems {
  * fail or answer ≥ 400 (except `allowStatus` URLs), and Content-Security-Policy violations (a `securitypolicyviolation`
  * listener injected before any page script runs). Call before the first navigation.
  */
-export async function watchProblems(page: Page, options: { allowStatus?: (url: string, status: number) => boolean } = {}): Promise<Problems> {
+export async function watchProblems(
+  page: Page,
+  options: { allowStatus?: (url: string, status: number) => boolean } = {},
+): Promise<Problems> {
   const problems: Problems = { list: [] };
   const where = () => page.url().replace(/^https?:\/\/[^/]+/, '');
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.list.push(`${where()}: console error: ${m.text()}${m.location().url ? ` (${m.location().url.replace(/^https?:\/\/[^/]+/, '')}:${m.location().lineNumber})` : ''}`);
+    if (m.type() === 'error')
+      problems.list.push(
+        `${where()}: console error: ${m.text()}${m.location().url ? ` (${m.location().url.replace(/^https?:\/\/[^/]+/, '')}:${m.location().lineNumber})` : ''}`,
+      );
   });
   page.on('pageerror', (e) => problems.list.push(`${where()}: uncaught ${e.name}: ${e.message}`));
-  page.on('requestfailed', (r) => problems.list.push(`${where()}: request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`));
+  page.on('requestfailed', (r) =>
+    problems.list.push(`${where()}: request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`),
+  );
   page.on('response', (r) => {
-    if (r.status() >= 400 && !options.allowStatus?.(r.url(), r.status())) problems.list.push(`${where()}: HTTP ${r.status()} for ${r.url()}`);
+    if (r.status() >= 400 && !options.allowStatus?.(r.url(), r.status()))
+      problems.list.push(`${where()}: HTTP ${r.status()} for ${r.url()}`);
   });
-  await page.exposeFunction('__reportCspViolation', (v: { directive: string; blocked: string; source: string; line: number; sample: string }) => {
-    problems.list.push(`${where()}: CSP violation of ${v.directive}: blocked ${v.blocked || '(inline)'} at ${v.source}:${v.line} ${v.sample}`);
-  });
+  await page.exposeFunction(
+    '__reportCspViolation',
+    (v: { directive: string; blocked: string; source: string; line: number; sample: string }) => {
+      problems.list.push(
+        `${where()}: CSP violation of ${v.directive}: blocked ${v.blocked || '(inline)'} at ${v.source}:${v.line} ${v.sample}`,
+      );
+    },
+  );
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window as unknown as { __reportCspViolation: (v: unknown) => void }).__reportCspViolation({

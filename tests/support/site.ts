@@ -54,7 +54,10 @@ export function readHtml(dist: string, file: string): HTMLElement {
   const key = join(dist, file);
   let root = parsed.get(key);
   if (!root) {
-    root = parse(readFileSync(key, 'utf8'), { comment: false, blockTextElements: { script: true, style: true, noscript: true, pre: true } });
+    root = parse(readFileSync(key, 'utf8'), {
+      comment: false,
+      blockTextElements: { script: true, style: true, noscript: true, pre: true },
+    });
     parsed.set(key, root);
   }
   return root;
