@@ -8,6 +8,12 @@ export async function launchBrowser(): Promise<Browser> {
   return playwright.launch({
     executablePath,
     headless: true,
-    args: [...chromium.args.filter((a) => !a.startsWith('--single-process')), '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      ...chromium.args.filter((a) => !a.startsWith('--single-process')),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
