@@ -11,6 +11,9 @@ import { devVerifyIntegration } from './src/integrations/dev-verify.ts';
 import { site } from './src/site-config.ts';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, THEME_SCRIPT, cspHash } from './src/lib/csp.ts';
 
+// Filtered views (pre-rendered filters) are noindex and stay out of the sitemap.
+const NOINDEX = /^\/(claims\/(person|source)|episodes\/person)\/|^\/404/;
+
 // The build script points outDir at a staging folder so a failed build never touches dist/.
 export default defineConfig({
   site: site.url,
@@ -19,7 +22,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // remark-gfm and the content safety guard run on every Markdown/MDX file Astro compiles.
   markdown: { processor: unified({ remarkPlugins: [remarkGfm, remarkContentSafety] }), syntaxHighlight: false },
-  integrations: [mdx(), sitemap(), headersIntegration(), pagefindIntegration(), devVerifyIntegration()],
+  integrations: [mdx(), sitemap({ filter: (page) => !NOINDEX.test(new URL(page).pathname) }), headersIntegration(), pagefindIntegration(), devVerifyIntegration()],
   devToolbar: { enabled: false },
   security: {
     csp: {

@@ -53,12 +53,17 @@ describe('citation marks', () => {
         .first();
       const link = cite.locator('.cite-link');
       const preview = cite.locator('.cite-preview');
-      expect(await preview.count()).toBe(1);
+      // The preview is built from the references list on first focus; nothing shows before.
       expect(await preview.isVisible(), 'preview hidden before focus').toBe(false);
-      // The link names its preview for assistive technology.
-      expect(await link.getAttribute('aria-describedby')).toBe(await preview.getAttribute('id'));
+      // The link is described by its entry in the references list, with or without the preview.
+      const refId = await link.getAttribute('aria-describedby');
+      expect(refId).toMatch(/^ref-\d+$/);
+      const reference = squash((await page.locator(`#${refId} blockquote`).textContent()) ?? '');
       await link.focus();
       await expect.poll(() => preview.isVisible()).toBe(true);
+      expect(await preview.count()).toBe(1);
+      // It shows the quoted passage of the reference it stands for.
+      expect(reference.replace(/^“|”$/g, '')).toContain(squash((await preview.locator('q').textContent()) ?? ''));
       expect(squash((await preview.textContent()) ?? '')).not.toBe('');
       await page.keyboard.press('Escape');
       await expect.poll(() => preview.isVisible()).toBe(false);

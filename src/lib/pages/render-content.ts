@@ -34,15 +34,14 @@ function el(tagName: string, properties: Element['properties'], children: Elemen
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
-/** The reference mark for one citation, with a preview shown on hover/focus (CSS) and in the references list. */
+/**
+ * The reference mark for one citation. It links to the passage itself; its description is the entry in the
+ * references list, which a small script also shows as a preview on hover and focus.
+ */
 export function citationMark(c: Citation, outlet: string): Element {
   const label = `Reference ${c.n}: ${outlet}`;
   return el('sup', { className: ['cite'], id: `cite-${c.n}` }, [
-    el('a', { href: c.url, className: ['cite-link'], ariaLabel: label, ariaDescribedBy: [`cite-preview-${c.n}`], dataStance: c.stance }, [text(`[${c.n}]`)]),
-    el('span', { className: ['cite-preview'], id: `cite-preview-${c.n}`, role: 'tooltip' }, [
-      el('q', {}, [text(c.exact)]),
-      el('span', { className: ['cite-preview-source'] }, [text(` — ${outlet}${c.teaser ? ' (teaser for another article)' : ''}${c.stance === 'denies' ? ' · denial' : c.stance === 'context' ? ' · context' : ''}`)]),
-    ]),
+    el('a', { href: c.url, className: ['cite-link'], ariaLabel: label, ariaDescribedBy: [`ref-${c.n}`], dataStance: c.stance }, [text(`[${c.n}]`)]),
   ]);
 }
 
