@@ -42,7 +42,17 @@ export interface PersonView extends ViewBase {
 
 export interface EpisodeView extends ViewBase {
   summary: string;
-  date: { value: string; label: string; note?: string; precision: string; approximate: boolean; uncertain: boolean; earliest?: string; latest?: string; ref?: string };
+  date: {
+    value: string;
+    label: string;
+    note?: string;
+    precision: string;
+    approximate: boolean;
+    uncertain: boolean;
+    earliest?: string;
+    latest?: string;
+    ref?: string;
+  };
   place?: string;
   participants: (LinkView & { slug: string })[];
   related: LinkView[];
@@ -79,7 +89,19 @@ export function makeLookups(dossier: Dossier) {
     const page = dossier.pages.get(key) as EpisodePage;
     return { url: page.url, title: page.meta.title, slug: page.slug, date: page.meta.date.label, sortKey: page.date.earliest ?? '9999' };
   };
-  return { pageTitle, link, episodeLink };
+  // Discrepancies of each episode, in page order, found in one pass (filtering every page for every episode was
+  // quadratic: 18 s at 10,000 pages).
+  const discrepanciesByEpisode = new Map<string, LinkView[]>();
+  for (const p of dossier.pages.values()) {
+    if (p.collection !== 'discrepancies') continue;
+    for (const slug of new Set(p.meta.episodes ?? [])) {
+      const list = discrepanciesByEpisode.get(slug) ?? [];
+      list.push({ url: p.url, title: titleOf(p) });
+      discrepanciesByEpisode.set(slug, list);
+    }
+  }
+  const discrepanciesOf = (episode: string): LinkView[] => (discrepanciesByEpisode.get(episode) ?? []).map((l) => ({ ...l }));
+  return { pageTitle, link, episodeLink, discrepanciesOf };
 }
 
 /** The reference mark of a frontmatter fact, as HTML. */
@@ -104,23 +126,41 @@ function base(page: Page, dossier: Dossier, pageTitle: (url: string) => string):
 }
 
 /** Build the view of one page. */
-export function pageView(page: Page, dossier: Dossier, lookups: ReturnType<typeof makeLookups>): PersonView | EpisodeView | DiscrepancyView {
-  const { pageTitle, link, episodeLink } = lookups;
+export function pageView(
+  page: Page,
+  dossier: Dossier,
+  lookups: ReturnType<typeof makeLookups>,
+): PersonView | EpisodeView | DiscrepancyView {
+  const { pageTitle, link, episodeLink, discrepanciesOf } = lookups;
   const common = base(page, dossier, pageTitle);
-  const discrepanciesOf = (predicate: (p: Page) => boolean): LinkView[] =>
-    [...dossier.pages.values()].filter((p) => p.collection === 'discrepancies' && predicate(p)).map((p) => ({ url: p.url, title: titleOf(p) }));
   if (page.collection === 'people') {
     const graph = dossier.people.get(page.slug)!;
-    const episodes = graph.episodes.map(episodeLink).sort((a, b) => compareFuzzyDates((dossier.pages.get(`episodes/${a.slug}` as PageKey) as EpisodePage).date, (dossier.pages.get(`episodes/${b.slug}` as PageKey) as EpisodePage).date) || a.title.localeCompare(b.title));
+    const episodes = graph.episodes
+      .map(episodeLink)
+      .sort(
+        (a, b) =>
+          compareFuzzyDates(
+            (dossier.pages.get(`episodes/${a.slug}` as PageKey) as EpisodePage).date,
+            (dossier.pages.get(`episodes/${b.slug}` as PageKey) as EpisodePage).date,
+          ) || a.title.localeCompare(b.title),
+      );
     const seenMention = new Set<string>();
     return {
       ...common,
       name: page.meta.name,
       summary: page.meta.summary,
-      roles: page.meta.roles.map((r, i) => ({ title: r.title, ...(r.organisation ? { organisation: r.organisation } : {}), ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}), ...factMark(page, `roles.${i}`, dossier) })),
+      roles: page.meta.roles.map((r, i) => ({
+        title: r.title,
+        ...(r.organisation ? { organisation: r.organisation } : {}),
+        ...(r.from ? { from: r.from } : {}),
+        ...(r.to ? { to: r.to } : {}),
+        ...factMark(page, `roles.${i}`, dossier),
+      })),
       aliases: (page.meta.aliases ?? []).map((a, i) => ({ name: a.name, source: a.source, ...factMark(page, `aliases.${i}`, dossier) })),
       episodes,
-      claimsAbout: graph.claimsAbout.filter((id) => dossier.claims.get(id)!.page !== page.key).map((id) => claimSummary(dossier.claims.get(id)!, pageTitle)),
+      claimsAbout: graph.claimsAbout
+        .filter((id) => dossier.claims.get(id)!.page !== page.key)
+        .map((id) => claimSummary(dossier.claims.get(id)!, pageTitle)),
       quotes: graph.quotes.map((id) => claimSummary(dossier.claims.get(id)!, pageTitle)),
       mentionedOn: graph.mentionedOn
         .filter((m) => {
@@ -138,11 +178,20 @@ export function pageView(page: Page, dossier: Dossier, lookups: ReturnType<typeo
     return {
       ...common,
       summary: page.meta.summary,
-      date: { value: d.value, label: page.meta.date.label, ...(page.meta.date.note ? { note: page.meta.date.note } : {}), precision: d.precision, approximate: d.approximate, uncertain: d.uncertain, ...(d.earliest ? { earliest: d.earliest, latest: d.latest } : {}), ...factMark(page, 'date', dossier) },
+      date: {
+        value: d.value,
+        label: page.meta.date.label,
+        ...(page.meta.date.note ? { note: page.meta.date.note } : {}),
+        precision: d.precision,
+        approximate: d.approximate,
+        uncertain: d.uncertain,
+        ...(d.earliest ? { earliest: d.earliest, latest: d.latest } : {}),
+        ...factMark(page, 'date', dossier),
+      },
       ...(page.meta.place ? { place: page.meta.place } : {}),
       participants: page.meta.participants.map((s) => link(`people/${s}` as PageKey)),
       related: (page.meta.related ?? []).map((s) => link(`episodes/${s}` as PageKey)),
-      discrepancies: discrepanciesOf((p) => p.collection === 'discrepancies' && (p.meta.episodes ?? []).includes(page.slug)),
+      discrepancies: discrepanciesOf(page.slug),
     };
   }
   return {
@@ -153,4 +202,3 @@ export function pageView(page: Page, dossier: Dossier, lookups: ReturnType<typeo
     episodes: (page.meta.episodes ?? []).map((s) => link(`episodes/${s}` as PageKey)),
   };
 }
-
