@@ -22,7 +22,13 @@ export default defineConfig({
   build: { format: 'directory' },
   // remark-gfm and the content safety guard run on every Markdown/MDX file Astro compiles.
   markdown: { processor: unified({ remarkPlugins: [remarkGfm, remarkContentSafety] }), syntaxHighlight: false },
-  integrations: [mdx(), sitemap({ filter: (page) => !NOINDEX.test(new URL(page).pathname) }), headersIntegration(), pagefindIntegration(), devVerifyIntegration()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !NOINDEX.test(new URL(page).pathname) }),
+    headersIntegration(),
+    pagefindIntegration(),
+    devVerifyIntegration(),
+  ],
   devToolbar: { enabled: false },
   security: {
     csp: {

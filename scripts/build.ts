@@ -31,54 +31,62 @@ const time = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => 
 };
 const fail = (message: string): never => {
   rmSync(staging, { recursive: true, force: true });
-  process.stderr.write(`\n${message}\nBuild failed: ${existsSync(outDir) ? `the previous ${outDir} is untouched` : `no ${outDir} was written`}.\n`);
+  process.stderr.write(
+    `\n${message}\nBuild failed: ${existsSync(outDir) ? `the previous ${outDir} is untouched` : `no ${outDir} was written`}.\n`,
+  );
   process.exit(1);
 };
 
 const { dossier, diagnostics } = await time('verify', () => loadDossier(root, contentDir));
 if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
-if (diagnostics.some((d) => d.severity === 'error')) fail('Content verification failed: fix the errors above (run `npm run check` for the same report).');
+if (diagnostics.some((d) => d.severity === 'error'))
+  fail('Content verification failed: fix the errors above (run `npm run check` for the same report).');
 
 const viewsFile = join(tmpdir(), `backchannel-views-${process.pid}.json`);
 await time('views', () => writeFileSync(viewsFile, JSON.stringify(buildCollections(dossier))));
 
 // Astro's bundler prints a multi-line, harmless warning per MDX file; keep real errors visible.
 const NOISE = /use astro:head-inject|^\s*(at |\d+ \|)|Module level directives cause errors when bundled/;
-const code = await time('astro', () =>
-  new Promise<number>((done) => {
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(dirname(staging), { recursive: true });
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BACKCHANNEL_OUT_DIR: staging, BACKCHANNEL_VIEWS: viewsFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const relay = (stream: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
-      let buffer = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        buffer += chunk;
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines) {
-          const indexed = /indexed \d+ pages in (\d+) ms/.exec(line);
-          if (indexed) phases.pagefind = Number(indexed[1]);
-          if (!NOISE.test(line)) to.write(`${line}\n`);
-        }
+const code = await time(
+  'astro',
+  () =>
+    new Promise<number>((done) => {
+      rmSync(staging, { recursive: true, force: true });
+      mkdirSync(dirname(staging), { recursive: true });
+      const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+        cwd: root,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BACKCHANNEL_OUT_DIR: staging, BACKCHANNEL_VIEWS: viewsFile },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      stream.on('end', () => buffer && to.write(buffer));
-    };
-    relay(child.stdout!, process.stdout);
-    relay(child.stderr!, process.stderr);
-    child.on('close', (status) => done(status ?? 1));
-  }),
+      const relay = (stream: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
+        let buffer = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk: string) => {
+          buffer += chunk;
+          const lines = buffer.split('\n');
+          buffer = lines.pop() ?? '';
+          for (const line of lines) {
+            const indexed = /indexed \d+ pages in (\d+) ms/.exec(line);
+            if (indexed) phases.pagefind = Number(indexed[1]);
+            if (!NOISE.test(line)) to.write(`${line}\n`);
+          }
+        });
+        stream.on('end', () => buffer && to.write(buffer));
+      };
+      relay(child.stdout!, process.stdout);
+      relay(child.stderr!, process.stderr);
+      child.on('close', (status) => done(status ?? 1));
+    }),
 );
 rmSync(viewsFile, { force: true });
 if (code !== 0) fail(`astro build exited with code ${code}.`);
-if (!existsSync(join(staging, 'index.html')) || !existsSync(join(staging, 'pagefind'))) fail('astro build produced no index.html or no Pagefind index.');
+if (!existsSync(join(staging, 'index.html')) || !existsSync(join(staging, 'pagefind')))
+  fail('astro build produced no index.html or no Pagefind index.');
 
 const old = `${outDir}.old-${process.pid}`;
 if (existsSync(outDir)) renameSync(outDir, old);
 renameSync(staging, outDir);
 rmSync(old, { recursive: true, force: true });
-process.stdout.write(`\nBuilt ${dossier.pages.size} pages, ${dossier.claims.size} claims, ${dossier.sources.size} sources into ${outDir}\nphases (ms): ${JSON.stringify(phases)}\n`);
+process.stdout.write(
+  `\nBuilt ${dossier.pages.size} pages, ${dossier.claims.size} claims, ${dossier.sources.size} sources into ${outDir}\nphases (ms): ${JSON.stringify(phases)}\n`,
+);

@@ -36,10 +36,12 @@ export function serve(dir: string, port = 0): Promise<{ server: Server; url: str
     res.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
     createReadStream(file).pipe(res);
   });
-  return new Promise((done) => server.listen(port, '127.0.0.1', () => {
-    const address = server.address();
-    done({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}` });
-  }));
+  return new Promise((done) =>
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      done({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}` });
+    }),
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

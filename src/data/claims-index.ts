@@ -5,7 +5,18 @@ import type { ClaimSummary } from '../lib/views/reference-view.ts';
 
 /** A claim view as a list item. */
 export function summarize(c: ClaimView): ClaimSummary {
-  return { id: c.id, text: c.text, html: c.html, status: c.status, href: c.href, permalink: `/claims/${c.id}/`, pageTitle: c.page.title, independentOrigins: c.independentOrigins, outlets: c.outlets, sources: [...new Set(c.citations.map((x) => x.source))] };
+  return {
+    id: c.id,
+    text: c.text,
+    html: c.html,
+    status: c.status,
+    href: c.href,
+    permalink: `/claims/${c.id}/`,
+    pageTitle: c.page.title,
+    independentOrigins: c.independentOrigins,
+    outlets: c.outlets,
+    sources: [...new Set(c.citations.map((x) => x.source))],
+  };
 }
 
 export async function claimsIndexData() {

@@ -17,5 +17,10 @@ export const getClaims = () => all<ClaimView>('claims');
 /** Episodes in timeline order: by earliest possible date, undated last, then title. */
 export async function getEpisodes(): Promise<EpisodeView[]> {
   const episodes = await all<EpisodeView>('episodes');
-  return episodes.sort((a, b) => (a.date.earliest ?? '9999').localeCompare(b.date.earliest ?? '9999') || (a.date.latest ?? '').localeCompare(b.date.latest ?? '') || a.title.localeCompare(b.title));
+  return episodes.sort(
+    (a, b) =>
+      (a.date.earliest ?? '9999').localeCompare(b.date.earliest ?? '9999') ||
+      (a.date.latest ?? '').localeCompare(b.date.latest ?? '') ||
+      a.title.localeCompare(b.title),
+  );
 }

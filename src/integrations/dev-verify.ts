@@ -23,8 +23,19 @@ export function devVerifyIntegration(): AstroIntegration {
           if (errors.length > 0) {
             logger.error(`\n${formatDiagnostics(diagnostics)}`);
             const first = errors[0]!;
-            const message = errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})${d.hint ? `\n  hint: ${d.hint}` : ''}`).join('\n');
-            server.ws.send({ type: 'error', err: { message: `Content verification failed:\n${message}`, stack: '', id: resolve(root, first.file), plugin: 'backchannel', loc: { file: resolve(root, first.file), line: first.line, column: first.column } } });
+            const message = errors
+              .map((d) => `${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})${d.hint ? `\n  hint: ${d.hint}` : ''}`)
+              .join('\n');
+            server.ws.send({
+              type: 'error',
+              err: {
+                message: `Content verification failed:\n${message}`,
+                stack: '',
+                id: resolve(root, first.file),
+                plugin: 'backchannel',
+                loc: { file: resolve(root, first.file), line: first.line, column: first.column },
+              },
+            });
             return;
           }
           await refreshContent?.({ loaders: COLLECTIONS.map((c) => `backchannel-${c}`), context: { views: buildCollections(dossier) } });

@@ -18,12 +18,19 @@ export default function remarkContentSafety() {
     const reporter = new Reporter(path);
     const { links } = walkContent(tree, reporter);
     for (const link of links) {
-      if (/^\s*(javascript|vbscript|data):/i.test(link.url)) reporter.error('unsafe-url', `Link to \`${link.url.slice(0, 40)}\` is not allowed`, link.at);
+      if (/^\s*(javascript|vbscript|data):/i.test(link.url))
+        reporter.error('unsafe-url', `Link to \`${link.url.slice(0, 40)}\` is not allowed`, link.at);
     }
     const problems = reporter.diagnostics.filter((d) => SAFETY_RULES.has(d.rule));
     if (problems.length === 0) return;
     const first = problems[0]!;
-    const summary = problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})${d.hint ? ` — ${d.hint}` : ''}`).join('\n');
-    file.fail(`Unsafe content MDX:\n${summary}`, { place: { line: first.line, column: first.column }, ruleId: first.rule, source: 'backchannel' });
+    const summary = problems
+      .map((d) => `${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})${d.hint ? ` — ${d.hint}` : ''}`)
+      .join('\n');
+    file.fail(`Unsafe content MDX:\n${summary}`, {
+      place: { line: first.line, column: first.column },
+      ruleId: first.rule,
+      source: 'backchannel',
+    });
   };
 }

@@ -14,7 +14,18 @@ export interface ContentFile {
 }
 
 /** Pages that exist whatever the content (for link checks). */
-export const STATIC_PATHS = ['/', '/people/', '/episodes/', '/sources/', '/claims/', '/discrepancies/', '/about/', '/search/', '/graph/', '/data/'];
+export const STATIC_PATHS = [
+  '/',
+  '/people/',
+  '/episodes/',
+  '/sources/',
+  '/claims/',
+  '/discrepancies/',
+  '/about/',
+  '/search/',
+  '/graph/',
+  '/data/',
+];
 
 /** The outlet a source is published by, for labels. */
 export function outletLabel(source: Source): string {
@@ -27,7 +38,10 @@ export function originOf(source: Source): string {
 }
 
 /** Count independent origins and outlets among the supporting citations of a claim. */
-export function countOrigins(citations: readonly Citation[], sources: ReadonlyMap<string, Source>): { origins: string[]; outlets: string[] } {
+export function countOrigins(
+  citations: readonly Citation[],
+  sources: ReadonlyMap<string, Source>,
+): { origins: string[]; outlets: string[] } {
   const origins = new Set<string>();
   const outlets = new Set<string>();
   for (const c of citations) {
@@ -76,7 +90,15 @@ export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier;
     for (const claim of processed.claims) {
       const first = claims.get(claim.id);
       if (first) {
-        diagnostics.push({ file: claim.file, line: claim.line, column: claim.column, severity: 'error', message: `Claim id \`${claim.id}\` is already used`, rule: 'duplicate-claim-id', hint: `First used at ${first.file}:${first.line}:${first.column}. Claim ids are permalinks: pick a new, unique id.` });
+        diagnostics.push({
+          file: claim.file,
+          line: claim.line,
+          column: claim.column,
+          severity: 'error',
+          message: `Claim id \`${claim.id}\` is already used`,
+          rule: 'duplicate-claim-id',
+          hint: `First used at ${first.file}:${first.line}:${first.column}. Claim ids are permalinks: pick a new, unique id.`,
+        });
         continue;
       }
       claims.set(claim.id, claim);
@@ -86,7 +108,12 @@ export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier;
 }
 
 /** Derive backlinks and per-person views once, in linear time over claims and citations. */
-export function deriveGraph(sources: Map<SourceSlug, Source>, pages: Map<PageKey, Page>, claims: Map<ClaimId, Claim>, mentions: Mention[]): Dossier {
+export function deriveGraph(
+  sources: Map<SourceSlug, Source>,
+  pages: Map<PageKey, Page>,
+  claims: Map<ClaimId, Claim>,
+  mentions: Mention[],
+): Dossier {
   const backlinks = new Map<SourceSlug, Map<string, ClaimId[]>>();
   for (const slug of sources.keys()) backlinks.set(slug, new Map());
   for (const claim of claims.values()) {
@@ -101,7 +128,8 @@ export function deriveGraph(sources: Map<SourceSlug, Source>, pages: Map<PageKey
   }
   const people: Dossier['people'] = new Map();
   for (const page of pages.values()) {
-    if (page.collection === 'people') people.set(page.slug, { episodes: [], claimsAbout: [], quotes: [], mentionedOn: [], discrepancies: [] });
+    if (page.collection === 'people')
+      people.set(page.slug, { episodes: [], claimsAbout: [], quotes: [], mentionedOn: [], discrepancies: [] });
   }
   const personView = (slug: string) => people.get(slug);
   for (const page of pages.values()) {
@@ -118,4 +146,3 @@ export function deriveGraph(sources: Map<SourceSlug, Source>, pages: Map<PageKey
   }
   return { sources, pages, claims, backlinks, people, mentions };
 }
-

@@ -57,7 +57,14 @@ export function parseFuzzyDate(input: string): FuzzyDate | string {
     if (typeof a === 'string') return a;
     if (typeof b === 'string') return b;
     if (a.earliest! > b.latest!) return `the range \`${text}\` ends before it starts`;
-    return { value: text, precision: 'range', approximate: a.approximate || b.approximate, uncertain: a.uncertain || b.uncertain, earliest: a.earliest!, latest: b.latest! };
+    return {
+      value: text,
+      precision: 'range',
+      approximate: a.approximate || b.approximate,
+      uncertain: a.uncertain || b.uncertain,
+      earliest: a.earliest!,
+      latest: b.latest!,
+    };
   }
   return parseSingle(text);
 }

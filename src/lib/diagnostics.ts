@@ -39,7 +39,15 @@ export class Reporter {
 
   private add(severity: Severity, rule: string, message: string, at: Position | undefined, hint?: string): void {
     const position = at ?? { line: 1, column: 1 };
-    this.diagnostics.push({ file: this.file, line: position.line, column: position.column, severity, message, rule, ...(hint ? { hint } : {}) });
+    this.diagnostics.push({
+      file: this.file,
+      line: position.line,
+      column: position.column,
+      severity,
+      message,
+      rule,
+      ...(hint ? { hint } : {}),
+    });
   }
 }
 

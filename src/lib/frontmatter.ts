@@ -62,7 +62,12 @@ export function parseFrontmatter(split: SplitFile, reporter: Reporter): ParsedFr
   };
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      reporter.error('frontmatter-yaml', `Malformed YAML frontmatter: ${error.message.split('\n')[0]}`, toPosition(error.pos[0]), 'Check indentation and quoting; a value containing `: ` or starting with a quote must be quoted as a whole.');
+      reporter.error(
+        'frontmatter-yaml',
+        `Malformed YAML frontmatter: ${error.message.split('\n')[0]}`,
+        toPosition(error.pos[0]),
+        'Check indentation and quoting; a value containing `: ` or starting with a quote must be quoted as a whole.',
+      );
     }
     return undefined;
   }
@@ -101,7 +106,8 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   const unwrap = (d: ZodDef): ZodDef => {
     let current = d;
     while (current.innerType) current = current.innerType._zod.def;
-    if (current.type === 'union' && current.options) current = current.options.map((o) => o._zod.def).find((o) => o.type === 'object') ?? current;
+    if (current.type === 'union' && current.options)
+      current = current.options.map((o) => o._zod.def).find((o) => o.type === 'object') ?? current;
     return current;
   };
   for (const step of path) {
@@ -119,7 +125,12 @@ function describePath(path: readonly PropertyKey[]): string {
 }
 
 /** Validate parsed frontmatter against a strict zod schema; report each issue at its YAML position. */
-export function validateFrontmatter<T>(schema: z.ZodType<T>, parsed: ParsedFrontmatter, reporter: Reporter, fieldHints: Record<string, string> = {}): T | undefined {
+export function validateFrontmatter<T>(
+  schema: z.ZodType<T>,
+  parsed: ParsedFrontmatter,
+  reporter: Reporter,
+  fieldHints: Record<string, string> = {},
+): T | undefined {
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -129,7 +140,12 @@ export function validateFrontmatter<T>(schema: z.ZodType<T>, parsed: ParsedFront
         const allowed = keysAt(schema, path);
         const suggestion = allowed.length > 0 ? closest(key, allowed) : undefined;
         const hint = suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${allowed.join(', ')}.` : 'Remove it.';
-        reporter.error('frontmatter-unknown-field', `Unknown frontmatter field \`${describePath([...path, key])}\``, parsed.locate(path, key), hint);
+        reporter.error(
+          'frontmatter-unknown-field',
+          `Unknown frontmatter field \`${describePath([...path, key])}\``,
+          parsed.locate(path, key),
+          hint,
+        );
       }
       continue;
     }
@@ -137,10 +153,16 @@ export function validateFrontmatter<T>(schema: z.ZodType<T>, parsed: ParsedFront
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
     const last = String(path[path.length - 1] ?? '');
     const hint = fieldHints[last] ?? fieldHints[name];
-    if (missing) reporter.error('frontmatter-missing-field', `Missing frontmatter field \`${name}\``, parsed.locate(path), hint ?? 'Add the field.');
+    if (missing)
+      reporter.error('frontmatter-missing-field', `Missing frontmatter field \`${name}\``, parsed.locate(path), hint ?? 'Add the field.');
     else {
       const allowed = issue.code === 'invalid_value' ? `Use one of: ${issue.values.map(String).join(', ')}.` : undefined;
-      reporter.error('frontmatter-invalid', `Invalid frontmatter field \`${name}\`: ${issue.message}`, parsed.locate(path), allowed ?? hint ?? 'See docs/content-model.md for the format of each field.');
+      reporter.error(
+        'frontmatter-invalid',
+        `Invalid frontmatter field \`${name}\`: ${issue.message}`,
+        parsed.locate(path),
+        allowed ?? hint ?? 'See docs/content-model.md for the format of each field.',
+      );
     }
   }
   return undefined;

@@ -94,7 +94,8 @@ const WORD = /[\p{L}\p{N}]/u;
  * "unwillingness". Only word characters at the edges of the match need a boundary.
  */
 export function atWordBoundaries(text: string, start: number, end: number): boolean {
-  const cuts = (inside: string | undefined, outside: string | undefined) => inside !== undefined && outside !== undefined && WORD.test(inside) && WORD.test(outside);
+  const cuts = (inside: string | undefined, outside: string | undefined) =>
+    inside !== undefined && outside !== undefined && WORD.test(inside) && WORD.test(outside);
   return !cuts(text[start], text[start - 1]) && !cuts(text[end - 1], text[end]);
 }
 

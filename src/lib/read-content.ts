@@ -26,17 +26,35 @@ export function readContent(contentDir: string, root: string): { files: ContentF
       if (!statSync(path).isFile()) continue;
       const at = { file: rel(path), line: 1, column: 1, severity: 'error' as const };
       if (!name.endsWith(ext)) {
-        diagnostics.push({ ...at, rule: 'wrong-extension', message: `\`${name}\` has the wrong extension for content/${collection}/`, hint: `Files in content/${collection}/ end in ${ext}: rename it to ${name.replace(/\.[^.]*$/, '')}${ext}.` });
+        diagnostics.push({
+          ...at,
+          rule: 'wrong-extension',
+          message: `\`${name}\` has the wrong extension for content/${collection}/`,
+          hint: `Files in content/${collection}/ end in ${ext}: rename it to ${name.replace(/\.[^.]*$/, '')}${ext}.`,
+        });
         continue;
       }
       const slug = name.slice(0, -ext.length);
       if (!SLUG.test(slug)) {
-        diagnostics.push({ ...at, rule: 'bad-slug', message: `File name \`${name}\` is not a kebab-case slug`, hint: `Rename it to ${slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}${ext}.` });
+        diagnostics.push({
+          ...at,
+          rule: 'bad-slug',
+          message: `File name \`${name}\` is not a kebab-case slug`,
+          hint: `Rename it to ${slug
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '')}${ext}.`,
+        });
         continue;
       }
       const other = seen.get(slug);
       if (other) {
-        diagnostics.push({ ...at, rule: 'duplicate-slug', message: `Slug \`${slug}\` is already used by ${other}`, hint: 'Slugs are unique across all collections so that links and search stay unambiguous; rename one of them.' });
+        diagnostics.push({
+          ...at,
+          rule: 'duplicate-slug',
+          message: `Slug \`${slug}\` is already used by ${other}`,
+          hint: 'Slugs are unique across all collections so that links and search stay unambiguous; rename one of them.',
+        });
         continue;
       }
       seen.set(slug, rel(path));
@@ -59,14 +77,34 @@ function misplacedFiles(contentDir: string, rel: (p: string) => string): Diagnos
       const known = depth === 0 && folders.includes(entry.name);
       if (entry.isDirectory()) {
         if (!known) walk(path, depth + 1);
-        else for (const inner of readdirSync(path, { withFileTypes: true })) if (inner.isDirectory() && !IGNORED.test(inner.name)) walk(join(path, inner.name), depth + 2);
+        else
+          for (const inner of readdirSync(path, { withFileTypes: true }))
+            if (inner.isDirectory() && !IGNORED.test(inner.name)) walk(join(path, inner.name), depth + 2);
         continue;
       }
       if (depth === 0 && !/\.(mdx?|ya?ml|json)$/i.test(entry.name)) continue;
       const [top = '', ...rest] = relative(contentDir, path).split(sep);
-      const where = rest.length === 0 ? 'at the top of content/' : folders.includes(top) ? `in a subfolder of content/${top}/` : `in content/${top}/, which is not a collection`;
-      const fix = rest.length > 0 && folders.includes(top) ? `move it to content/${top}/` : rest.length > 0 ? `did you mean content/${closest(top, folders)}/?` : 'move it into the folder for its kind';
-      found.push({ file: rel(path), line: 1, column: 1, severity: 'error', rule: 'misplaced-file', message: `File is ${where}, so it would never be published`, hint: `Content files live directly in one of content/${folders.join('/, content/')}/: ${fix}` });
+      const where =
+        rest.length === 0
+          ? 'at the top of content/'
+          : folders.includes(top)
+            ? `in a subfolder of content/${top}/`
+            : `in content/${top}/, which is not a collection`;
+      const fix =
+        rest.length > 0 && folders.includes(top)
+          ? `move it to content/${top}/`
+          : rest.length > 0
+            ? `did you mean content/${closest(top, folders)}/?`
+            : 'move it into the folder for its kind';
+      found.push({
+        file: rel(path),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'misplaced-file',
+        message: `File is ${where}, so it would never be published`,
+        hint: `Content files live directly in one of content/${folders.join('/, content/')}/: ${fix}`,
+      });
     }
   };
   walk(contentDir, 0);

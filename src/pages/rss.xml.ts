@@ -6,8 +6,20 @@ import { site } from '../site-config.ts';
 export async function GET(context: APIContext) {
   const [episodes, sources] = await Promise.all([getEpisodes(), getSources()]);
   const items = [
-    ...episodes.map((e) => ({ title: e.title, link: e.url, description: `${e.date.label}. ${e.summary}`, categories: ['episode'], ...(e.date.earliest ? { pubDate: new Date(`${e.date.earliest}T00:00:00Z`) } : {}) })),
-    ...sources.map((s) => ({ title: `Source: ${s.title}`, link: s.url, description: `${s.outlet}${s.basedOn ? `, based on ${s.basedOn}` : ''}. ${s.published.label}.`, categories: ['source'], ...(s.published.earliest ? { pubDate: new Date(`${s.published.earliest}T00:00:00Z`) } : {}) })),
+    ...episodes.map((e) => ({
+      title: e.title,
+      link: e.url,
+      description: `${e.date.label}. ${e.summary}`,
+      categories: ['episode'],
+      ...(e.date.earliest ? { pubDate: new Date(`${e.date.earliest}T00:00:00Z`) } : {}),
+    })),
+    ...sources.map((s) => ({
+      title: `Source: ${s.title}`,
+      link: s.url,
+      description: `${s.outlet}${s.basedOn ? `, based on ${s.basedOn}` : ''}. ${s.published.label}.`,
+      categories: ['source'],
+      ...(s.published.earliest ? { pubDate: new Date(`${s.published.earliest}T00:00:00Z`) } : {}),
+    })),
   ];
   return rss({ title: site.name, description: site.tagline, site: context.site ?? site.url, items, customData: '<language>en</language>' });
 }

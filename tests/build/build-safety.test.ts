@@ -9,7 +9,10 @@ const work = mkdtempSync(join(tmpdir(), 'backchannel-build-safety-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function build(out: string, content = 'content') {
-  return spawnSync(process.execPath, ['scripts/build.ts', '--out', out, '--content', content], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  return spawnSync(process.execPath, ['scripts/build.ts', '--out', out, '--content', content], {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
 }
 
 /** A content tree that is the real one with one citation broken. */
@@ -17,7 +20,8 @@ function brokenContent(): string {
   const dir = join(work, 'broken-content');
   cpSync('content', dir, { recursive: true });
   const file = join(dir, 'people', 'jd-vance.mdx');
-  const bad = '\n<Claim id="test-broken-citation" status="reported">\nA sentence no source supports.\n<Cite source="go-it-alone-diplomacy" quote="Witkoff has made far more progress towards ending the bloodshed" />\n</Claim>\n';
+  const bad =
+    '\n<Claim id="test-broken-citation" status="reported">\nA sentence no source supports.\n<Cite source="go-it-alone-diplomacy" quote="Witkoff has made far more progress towards ending the bloodshed" />\n</Claim>\n';
   writeFileSync(file, readFileSync(file, 'utf8') + bad);
   return dir;
 }

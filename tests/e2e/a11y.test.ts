@@ -202,7 +202,7 @@ describe('timeline', () => {
 
   it('filtered to a person, shows exactly the episodes that person took part in', async () => {
     // Participants as each episode page states them (its "Who" links), read from the built files.
-    const participants = new Map(
+    const participants = new Map<string, Set<string>>(
       slugsUnder(dist, 'episodes')
         .filter((s) => s !== 'person')
         .map((slug) => {

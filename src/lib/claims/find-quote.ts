@@ -51,7 +51,12 @@ export function findQuoteMatches(source: Source, quote: string): QuoteMatch[] {
     const { text, starts, ends } = source.normalized;
     for (const at of wordMatches(text, needle)) {
       const span = { start: starts[at]!, end: ends[at + needle.length - 1]! };
-      matches.push({ ...span, parts: [span], paragraphs: paragraphsTouching(source, span), exact: source.text.slice(span.start, span.end) });
+      matches.push({
+        ...span,
+        parts: [span],
+        paragraphs: paragraphsTouching(source, span),
+        exact: source.text.slice(span.start, span.end),
+      });
     }
     return matches;
   }
@@ -67,13 +72,22 @@ export function findQuoteMatches(source: Source, quote: string): QuoteMatch[] {
     }
     if (spans.length === parts.length) {
       const first = spans[0]!;
-      matches.push({ start: first.start, end: spans[spans.length - 1]!.end, parts: spans, paragraphs: [p.id], exact: source.text.slice(first.start, first.end) });
+      matches.push({
+        start: first.start,
+        end: spans[spans.length - 1]!.end,
+        parts: spans,
+        paragraphs: [p.id],
+        exact: source.text.slice(first.start, first.end),
+      });
     }
   }
   return matches;
 }
 
-export type QuoteLookup = { kind: 'found'; match: QuoteMatch; teaser: boolean } | { kind: 'furniture'; match: QuoteMatch; furnitureKind: string } | { kind: 'missing' };
+export type QuoteLookup =
+  | { kind: 'found'; match: QuoteMatch; teaser: boolean }
+  | { kind: 'furniture'; match: QuoteMatch; furnitureKind: string }
+  | { kind: 'missing' };
 
 /** Resolve a quote to its first citable match, telling furniture-only matches apart from misses. */
 export function lookupQuote(source: Source, quote: string): QuoteLookup {
@@ -100,7 +114,10 @@ export interface ClosestPassage {
 
 /** The passage of `source` most similar to `quote` (Levenshtein over word windows), for "did you mean" hints. */
 export function closestPassage(source: Source, quote: string): ClosestPassage | undefined {
-  const needle = normalize(quote).replace(/\.\.\./g, ' ').replace(/\s+/g, ' ').trim();
+  const needle = normalize(quote)
+    .replace(/\.\.\./g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const wordCount = needle.split(' ').length;
   let best: (ClosestPassage & { score: number }) | undefined;
   for (const p of source.paragraphs) {

@@ -23,16 +23,34 @@ export interface CiteInput {
 }
 
 /** Verify `cite`; report a located error and return undefined when it does not hold. */
-export function resolveCitation(cite: CiteInput, n: number, claim: ClaimId | null, ctx: CitationContext, reporter: Reporter): Citation | undefined {
+export function resolveCitation(
+  cite: CiteInput,
+  n: number,
+  claim: ClaimId | null,
+  ctx: CitationContext,
+  reporter: Reporter,
+): Citation | undefined {
   const source = ctx.sources.get(cite.source);
   if (!source) {
     const slugs = [...ctx.sources.keys()];
-    reporter.error('unknown-source', `Unknown source \`${cite.source}\``, cite.sourceAt, slugs.length > 0 ? `Did you mean \`${closest(cite.source, slugs)}\`? Sources are the files in content/sources/.` : 'Add the source to content/sources/ first.');
+    reporter.error(
+      'unknown-source',
+      `Unknown source \`${cite.source}\``,
+      cite.sourceAt,
+      slugs.length > 0
+        ? `Did you mean \`${closest(cite.source, slugs)}\`? Sources are the files in content/sources/.`
+        : 'Add the source to content/sources/ first.',
+    );
     return undefined;
   }
   const found = lookupQuote(source, cite.quote);
   if (found.kind === 'furniture') {
-    reporter.error('quote-in-furniture', `Quote is in page furniture (${found.furnitureKind}) of \`${source.slug}\`, not in the article`, cite.quoteAt, 'Captions, widgets and notices are not reporting; cite the article text.');
+    reporter.error(
+      'quote-in-furniture',
+      `Quote is in page furniture (${found.furnitureKind}) of \`${source.slug}\`, not in the article`,
+      cite.quoteAt,
+      'Captions, widgets and notices are not reporting; cite the article text.',
+    );
     return undefined;
   }
   if (found.kind === 'missing') {
@@ -40,12 +58,22 @@ export function resolveCitation(cite: CiteInput, n: number, claim: ClaimId | nul
       if (other === source) continue;
       const elsewhere = lookupQuote(other, cite.quote);
       if (elsewhere.kind === 'found') {
-        reporter.error('quote-in-other-source', `Quote is not in \`${source.slug}\`, but it is in \`${other.slug}\``, cite.quoteAt, `Change source="${source.slug}" to source="${other.slug}" (¶ ${elsewhere.match.paragraphs.join(', ')}).`);
+        reporter.error(
+          'quote-in-other-source',
+          `Quote is not in \`${source.slug}\`, but it is in \`${other.slug}\``,
+          cite.quoteAt,
+          `Change source="${source.slug}" to source="${other.slug}" (¶ ${elsewhere.match.paragraphs.join(', ')}).`,
+        );
         return undefined;
       }
     }
     const near = closestPassage(source, cite.quote);
-    reporter.error('quote-not-found', `Quote not found in \`${source.slug}\`: “${cite.quote.length > 80 ? `${cite.quote.slice(0, 77)}…` : cite.quote}”`, cite.quoteAt, near ? `Closest passage (${near.similarity}% similar, ${near.paragraph}): “${near.text}”` : 'The source has no text to match.');
+    reporter.error(
+      'quote-not-found',
+      `Quote not found in \`${source.slug}\`: “${cite.quote.length > 80 ? `${cite.quote.slice(0, 77)}…` : cite.quote}”`,
+      cite.quoteAt,
+      near ? `Closest passage (${near.similarity}% similar, ${near.paragraph}): “${near.text}”` : 'The source has no text to match.',
+    );
     return undefined;
   }
   const { match } = found;

@@ -1,7 +1,8 @@
 /** Resolve links written in content to site URLs; tell internal, external and unsafe links apart. */
 import { UNSAFE_URL } from './content-rules.ts';
 
-export type ResolvedLink = { kind: 'internal'; path: string; query: string; hash: string } | { kind: 'external'; url: string } | { kind: 'unsafe'; url: string };
+export type ResolvedLink =
+  { kind: 'internal'; path: string; query: string; hash: string } | { kind: 'external'; url: string } | { kind: 'unsafe'; url: string };
 
 const CONTENT_FOLDERS = new Set(['people', 'episodes', 'sources', 'discrepancies', 'claims']);
 

@@ -16,7 +16,13 @@ export function parseMdx(text: string): MdxParseResult {
   try {
     return { ok: true, tree: processor.runSync(processor.parse(text)) as Root };
   } catch (error) {
-    const e = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const e = error as {
+      reason?: string;
+      message?: string;
+      line?: number;
+      column?: number;
+      place?: { line?: number; column?: number; start?: { line: number; column: number } };
+    };
     const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
     const message = (e.reason ?? e.message ?? String(error)).split('\n')[0]!;
     // Some micromark errors carry their position only in the text: "… (12:1-12:79)".

@@ -10,7 +10,14 @@ import { parseMdx } from './mdx-parse.ts';
 import { walkContent } from './walk-content.ts';
 import { renderClaimBody, renderContent, plainText, type RenderContext } from './render-content.ts';
 import { resolveLink } from './links.ts';
-import { pageFieldHints, pageSchemas, type DiscrepancyMeta, type EpisodeMeta, type PageCollection, type PersonMeta } from './page-schemas.ts';
+import {
+  pageFieldHints,
+  pageSchemas,
+  type DiscrepancyMeta,
+  type EpisodeMeta,
+  type PageCollection,
+  type PersonMeta,
+} from './page-schemas.ts';
 import { closest } from 'fastest-levenshtein';
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -29,11 +36,21 @@ export interface ProcessedPage {
   diagnostics: Diagnostic[];
 }
 
-function checkSlugs(slugs: { slug: string; at: Position }[], known: ReadonlySet<string>, kind: 'person' | 'episode', reporter: Reporter): void {
+function checkSlugs(
+  slugs: { slug: string; at: Position }[],
+  known: ReadonlySet<string>,
+  kind: 'person' | 'episode',
+  reporter: Reporter,
+): void {
   for (const { slug, at } of slugs) {
     if (known.has(slug)) continue;
     const suggestion = known.size > 0 ? closest(slug, [...known]) : undefined;
-    reporter.error(kind === 'person' ? 'unknown-person' : 'unknown-episode', `Unknown ${kind} \`${slug}\``, at, `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Each ${kind} needs a file content/${kind === 'person' ? 'people' : 'episodes'}/${slug}.mdx.`);
+    reporter.error(
+      kind === 'person' ? 'unknown-person' : 'unknown-episode',
+      `Unknown ${kind} \`${slug}\``,
+      at,
+      `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Each ${kind} needs a file content/${kind === 'person' ? 'people' : 'episodes'}/${slug}.mdx.`,
+    );
   }
 }
 
@@ -52,14 +69,27 @@ export function processPage(raw: string, file: string, collection: PageCollectio
   const text = toLf(raw);
   const split = splitFrontmatter(text);
   if (!split.hasFrontmatter) {
-    reporter.error('frontmatter-missing', 'File has no YAML frontmatter', undefined, 'Start the file with `---`, the fields, and `---`; see docs/content-model.md.');
+    reporter.error(
+      'frontmatter-missing',
+      'File has no YAML frontmatter',
+      undefined,
+      'Start the file with `---`, the fields, and `---`; see docs/content-model.md.',
+    );
     return result;
   }
   const parsedFm = parseFrontmatter(split, reporter);
-  const meta = parsedFm && validateFrontmatter(pageSchemas[collection] as never, parsedFm, reporter, pageFieldHints) as PersonMeta | EpisodeMeta | DiscrepancyMeta | undefined;
+  const meta =
+    parsedFm &&
+    (validateFrontmatter(pageSchemas[collection] as never, parsedFm, reporter, pageFieldHints) as
+      PersonMeta | EpisodeMeta | DiscrepancyMeta | undefined);
   const parsed = parseMdx(text);
   if (!parsed.ok) {
-    reporter.error('mdx-syntax', `MDX syntax error: ${parsed.message}`, parsed.at, 'Close every <Claim> with </Claim> and end every <Cite … /> with />; escape a literal < or { as \\< or \\{.');
+    reporter.error(
+      'mdx-syntax',
+      `MDX syntax error: ${parsed.message}`,
+      parsed.at,
+      'Close every <Claim> with </Claim> and end every <Cite … /> with />; escape a literal < or { as \\< or \\{.',
+    );
     return result;
   }
   const walked = walkContent(parsed.tree, reporter);
@@ -82,7 +112,20 @@ export function processPage(raw: string, file: string, collection: PageCollectio
     }
     if (collection === 'episodes') factList.push(['date', (meta as EpisodeMeta).date, ['date']]);
     for (const [field, fact, path] of factList) {
-      const citation = resolveCitation({ source: fact.source, quote: fact.quote, stance: 'supports', sourceAt: parsedFm.locate([...path, 'source']), quoteAt: parsedFm.locate([...path, 'quote']), at: parsedFm.locate(path) }, references.length + 1, null, site, reporter);
+      const citation = resolveCitation(
+        {
+          source: fact.source,
+          quote: fact.quote,
+          stance: 'supports',
+          sourceAt: parsedFm.locate([...path, 'source']),
+          quoteAt: parsedFm.locate([...path, 'quote']),
+          at: parsedFm.locate(path),
+        },
+        references.length + 1,
+        null,
+        site,
+        reporter,
+      );
       if (citation) {
         facts[field] = citation;
         references.push(citation);
@@ -94,7 +137,13 @@ export function processPage(raw: string, file: string, collection: PageCollectio
     claimByNode.set(draft.node, { id: draft.id, status: draft.status });
     citationsOf.set(draft, []);
     for (const cite of draft.cites) {
-      const citation = resolveCitation({ source: cite.source, quote: cite.quote, stance: cite.stance, sourceAt: cite.sourceAt, quoteAt: cite.quoteAt, at: cite.at }, references.length + 1, draft.id as ClaimId, site, reporter);
+      const citation = resolveCitation(
+        { source: cite.source, quote: cite.quote, stance: cite.stance, sourceAt: cite.sourceAt, quoteAt: cite.quoteAt, at: cite.at },
+        references.length + 1,
+        draft.id as ClaimId,
+        site,
+        reporter,
+      );
       if (citation) {
         citationByNode.set(cite.node, citation);
         references.push(citation);
@@ -111,19 +160,46 @@ export function processPage(raw: string, file: string, collection: PageCollectio
   if (meta && parsedFm) {
     if (collection === 'episodes') {
       const m = meta as EpisodeMeta;
-      checkSlugs(m.participants.map((s, i) => ({ slug: s, at: parsedFm.locate(['participants', i]) })), site.people, 'person', reporter);
-      checkSlugs((m.related ?? []).map((s, i) => ({ slug: s, at: parsedFm.locate(['related', i]) })), site.episodes, 'episode', reporter);
+      checkSlugs(
+        m.participants.map((s, i) => ({ slug: s, at: parsedFm.locate(['participants', i]) })),
+        site.people,
+        'person',
+        reporter,
+      );
+      checkSlugs(
+        (m.related ?? []).map((s, i) => ({ slug: s, at: parsedFm.locate(['related', i]) })),
+        site.episodes,
+        'episode',
+        reporter,
+      );
       const parsedDate = parseFuzzyDate(m.date.value);
-      if (typeof parsedDate === 'string') reporter.error('invalid-date', `Invalid date: ${parsedDate}`, parsedFm.locate(['date', 'value']), pageFieldHints.value);
+      if (typeof parsedDate === 'string')
+        reporter.error('invalid-date', `Invalid date: ${parsedDate}`, parsedFm.locate(['date', 'value']), pageFieldHints.value);
       else date = parsedDate;
     }
     if (collection === 'discrepancies') {
       const m = meta as DiscrepancyMeta;
-      checkSlugs((m.about ?? []).map((s, i) => ({ slug: s, at: parsedFm.locate(['about', i]) })), site.people, 'person', reporter);
-      checkSlugs((m.episodes ?? []).map((s, i) => ({ slug: s, at: parsedFm.locate(['episodes', i]) })), site.episodes, 'episode', reporter);
+      checkSlugs(
+        (m.about ?? []).map((s, i) => ({ slug: s, at: parsedFm.locate(['about', i]) })),
+        site.people,
+        'person',
+        reporter,
+      );
+      checkSlugs(
+        (m.episodes ?? []).map((s, i) => ({ slug: s, at: parsedFm.locate(['episodes', i]) })),
+        site.episodes,
+        'episode',
+        reporter,
+      );
       // Two sides: two different passages, usually from two sources (one source may contradict itself).
       const passages = new Set(references.map((r) => `${r.source}:${r.start}`));
-      if (passages.size < 2) reporter.error('discrepancy-one-sided', 'A discrepancy needs at least two citations of different passages, one for each side', { line: 1, column: 1 }, 'Cite each side of the disagreement in its own <Claim>, quoting the passages that disagree.');
+      if (passages.size < 2)
+        reporter.error(
+          'discrepancy-one-sided',
+          'A discrepancy needs at least two citations of different passages, one for each side',
+          { line: 1, column: 1 },
+          'Cite each side of the disagreement in its own <Claim>, quoting the passages that disagree.',
+        );
     }
   }
 
@@ -131,16 +207,31 @@ export function processPage(raw: string, file: string, collection: PageCollectio
   for (const link of walked.links) {
     const resolved = resolveLink(link.url, url);
     if (resolved.kind === 'unsafe') {
-      reporter.error('unsafe-url', `Link to \`${link.url.slice(0, 40)}\` is not allowed`, link.at, 'javascript:, vbscript: and data: URLs can run code; link to an https:// page or a page of this site.');
+      reporter.error(
+        'unsafe-url',
+        `Link to \`${link.url.slice(0, 40)}\` is not allowed`,
+        link.at,
+        'javascript:, vbscript: and data: URLs can run code; link to an https:// page or a page of this site.',
+      );
     } else if (resolved.kind === 'internal') {
       if (!site.paths.has(resolved.path)) {
         const suggestion = closest(resolved.path, [...site.paths]);
-        reporter.error('broken-link', `Link to \`${link.url}\` does not lead to a page of this site`, link.at, `Did you mean \`${suggestion}\`?`);
+        reporter.error(
+          'broken-link',
+          `Link to \`${link.url}\` does not lead to a page of this site`,
+          link.at,
+          `Did you mean \`${suggestion}\`?`,
+        );
         continue;
       }
       const match = /^\/(people|episodes|discrepancies)\/([^/]+)\/$/.exec(resolved.path);
       if (match && resolved.path !== url) {
-        result.mentions.push({ from: key, to: pageKey(match[1] as PageCollection, match[2]!), context: link.context, ...(link.claim ? { anchor: `claim-${link.claim}` } : {}) });
+        result.mentions.push({
+          from: key,
+          to: pageKey(match[1] as PageCollection, match[2]!),
+          context: link.context,
+          ...(link.claim ? { anchor: `claim-${link.claim}` } : {}),
+        });
       }
     }
   }
@@ -176,7 +267,10 @@ export function processPage(raw: string, file: string, collection: PageCollectio
   const description = 'summary' in meta ? meta.summary : plainText(parsed.tree).slice(0, 200);
   const base = { key, slug, url, file, html, headings, claims: result.claims.map((c) => c.id), references, facts, description };
   result.page =
-    collection === 'people' ? { ...base, collection, meta: meta as PersonMeta } : collection === 'episodes' ? { ...base, collection, meta: meta as EpisodeMeta, date: date! } : { ...base, collection, meta: meta as DiscrepancyMeta };
+    collection === 'people'
+      ? { ...base, collection, meta: meta as PersonMeta }
+      : collection === 'episodes'
+        ? { ...base, collection, meta: meta as EpisodeMeta, date: date! }
+        : { ...base, collection, meta: meta as DiscrepancyMeta };
   return result;
 }
-

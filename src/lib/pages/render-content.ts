@@ -21,7 +21,13 @@ export interface RenderContext {
 
 /** Slug for a heading id, stable and ASCII. */
 export function headingId(text: string, taken: Set<string>): string {
-  const base = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'section';
+  const base =
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'section';
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   taken.add(id);
@@ -41,7 +47,9 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 export function citationMark(c: Citation, outlet: string): Element {
   const label = `Reference ${c.n}: ${outlet}`;
   return el('sup', { className: ['cite'], id: `cite-${c.n}` }, [
-    el('a', { href: c.url, className: ['cite-link'], ariaLabel: label, ariaDescribedBy: [`ref-${c.n}`], dataStance: c.stance }, [text(`[${c.n}]`)]),
+    el('a', { href: c.url, className: ['cite-link'], ariaLabel: label, ariaDescribedBy: [`ref-${c.n}`], dataStance: c.stance }, [
+      text(`[${c.n}]`),
+    ]),
   ]);
 }
 
@@ -60,10 +68,29 @@ function handlers(ctx: RenderContext, withCitations: boolean) {
     const children = state.all(node as unknown as Nodes) as ElementContent[];
     if (!claim || !withCitations) return el(node.type === 'mdxJsxFlowElement' ? 'div' : 'span', { className: ['claim-body'] }, children);
     const block = node.type === 'mdxJsxFlowElement';
-    const badge = el('a', { className: ['status', `status-${claim.status}`], href: `/claims/${claim.id}/`, title: `Claim status: ${statusLabels[claim.status]} — open the claim’s page` }, [text(statusLabels[claim.status])]);
-    return el(block ? 'div' : 'span', { className: ['claim', block ? 'claim-block' : 'claim-inline'], id: `claim-${claim.id}`, dataStatus: claim.status }, block ? [el('p', { className: ['claim-meta'] }, [badge]), ...children] : [badge, text(' '), ...children]);
+    const badge = el(
+      'a',
+      {
+        className: ['status', `status-${claim.status}`],
+        href: `/claims/${claim.id}/`,
+        title: `Claim status: ${statusLabels[claim.status]} — open the claim’s page`,
+      },
+      [text(statusLabels[claim.status])],
+    );
+    return el(
+      block ? 'div' : 'span',
+      { className: ['claim', block ? 'claim-block' : 'claim-inline'], id: `claim-${claim.id}`, dataStatus: claim.status },
+      block ? [el('p', { className: ['claim-meta'] }, [badge]), ...children] : [badge, text(' '), ...children],
+    );
   };
-  return { mdxJsxFlowElement: jsx, mdxJsxTextElement: jsx, mdxjsEsm: () => undefined, mdxFlowExpression: () => undefined, mdxTextExpression: () => undefined, yaml: () => undefined };
+  return {
+    mdxJsxFlowElement: jsx,
+    mdxJsxTextElement: jsx,
+    mdxjsEsm: () => undefined,
+    mdxFlowExpression: () => undefined,
+    mdxTextExpression: () => undefined,
+    yaml: () => undefined,
+  };
 }
 
 function hastText(node: ElementContent | Element): string {
@@ -75,7 +102,11 @@ function hastText(node: ElementContent | Element): string {
 function fixLinks(node: HastRoot | Element, pageUrl: string): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
-    if (child.tagName === 'a' && typeof child.properties.href === 'string' && !(child.properties.className as string[] | undefined)?.some((c) => c === 'cite-link' || c === 'status')) {
+    if (
+      child.tagName === 'a' &&
+      typeof child.properties.href === 'string' &&
+      !(child.properties.className as string[] | undefined)?.some((c) => c === 'cite-link' || c === 'status')
+    ) {
       const link = resolveLink(child.properties.href, pageUrl);
       if (link.kind === 'internal') child.properties.href = `${link.path}${link.query}${link.hash ? `#${link.hash}` : ''}`;
       else if (link.kind === 'external') Object.assign(child.properties, { rel: 'noopener noreferrer external', className: ['external'] });
@@ -90,7 +121,17 @@ export function renderContent(tree: Root, ctx: RenderContext): { html: string; h
   const hast = toHast(tree, { handlers: handlers(ctx, true) as never }) as HastRoot;
   const headings: Heading[] = [];
   // Ids the page templates use themselves.
-  const taken = new Set<string>(['main', 'roles', 'quotes', 'about-elsewhere', 'text', 'notes-heading', 'references-heading', 'participants', 'at-a-glance']);
+  const taken = new Set<string>([
+    'main',
+    'roles',
+    'quotes',
+    'about-elsewhere',
+    'text',
+    'notes-heading',
+    'references-heading',
+    'participants',
+    'at-a-glance',
+  ]);
   for (const node of hast.children) {
     if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
       // Content headings start at h2: the page title is the only h1.

@@ -52,7 +52,10 @@ export function hashText(text: string): string {
 /** Every occurrence of `passage` in a normalised text (whole words only), as original offsets. */
 export function findPassages(normalized: NormalizedText, passage: string): TextSpan[] {
   const needle = normalize(passage);
-  return [...wordMatches(normalized.text, needle)].map((at) => ({ start: normalized.starts[at]!, end: normalized.ends[at + needle.length - 1]! }));
+  return [...wordMatches(normalized.text, needle)].map((at) => ({
+    start: normalized.starts[at]!,
+    end: normalized.ends[at + needle.length - 1]!,
+  }));
 }
 
 /** The first occurrence of `passage` in a normalised text, or undefined. */
@@ -64,13 +67,23 @@ export function findPassage(normalized: NormalizedText, passage: string): TextSp
 export function parseSource(raw: string, file: string, slug: string): { source?: Source; diagnostics: Diagnostic[] } {
   const reporter = new Reporter(file);
   if (Buffer.byteLength(raw, 'utf8') > MAX_SOURCE_BYTES) {
-    reporter.error('source-too-large', `Source is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, undefined, 'Split the article or keep only its text; page chrome can go.');
+    reporter.error(
+      'source-too-large',
+      `Source is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
+      undefined,
+      'Split the article or keep only its text; page chrome can go.',
+    );
     return { diagnostics: reporter.diagnostics };
   }
   const lf = toLf(raw);
   const split = splitFrontmatter(lf);
   if (!split.hasFrontmatter) {
-    reporter.error('frontmatter-missing', 'Source has no YAML frontmatter', undefined, 'Start the file with `---`, the metadata (title, publisher, published, language, sha256), `---`, then the article text.');
+    reporter.error(
+      'frontmatter-missing',
+      'Source has no YAML frontmatter',
+      undefined,
+      'Start the file with `---`, the metadata (title, publisher, published, language, sha256), `---`, then the article text.',
+    );
     return { diagnostics: reporter.diagnostics };
   }
   const parsed = parseFrontmatter(split, reporter);
@@ -81,10 +94,21 @@ export function parseSource(raw: string, file: string, slug: string): { source?:
   const textLine = lf.slice(0, split.bodyOffset).split('\n').length;
   const sha256 = hashText(text);
   if (sha256 !== meta.sha256) {
-    reporter.error('source-hash-mismatch', 'The article text does not match its recorded sha256: it was edited or damaged', parsed.locate(['sha256']), `The text now hashes to ${sha256}. Sources are kept verbatim: restore the original text, or, if the new text is the real article, set sha256 to that value.`);
+    reporter.error(
+      'source-hash-mismatch',
+      'The article text does not match its recorded sha256: it was edited or damaged',
+      parsed.locate(['sha256']),
+      `The text now hashes to ${sha256}. Sources are kept verbatim: restore the original text, or, if the new text is the real article, set sha256 to that value.`,
+    );
   }
   const published = parseFuzzyDate(meta.published.date);
-  if (typeof published === 'string') reporter.error('invalid-date', `Invalid date in \`published.date\`: ${published}`, parsed.locate(['published', 'date']), 'Use YYYY, YYYY-MM or YYYY-MM-DD with an optional ~ or ?, a range A/B, or `unknown`.');
+  if (typeof published === 'string')
+    reporter.error(
+      'invalid-date',
+      `Invalid date in \`published.date\`: ${published}`,
+      parsed.locate(['published', 'date']),
+      'Use YYYY, YYYY-MM or YYYY-MM-DD with an optional ~ or ?, a range A/B, or `unknown`.',
+    );
 
   const normalized = normalizeWithMap(text);
   const rawParagraphs = splitParagraphs(text, meta.paragraphs ?? 'lines');
@@ -96,7 +120,12 @@ export function parseSource(raw: string, file: string, slug: string): { source?:
     const spans = findPassages(normalized, item.text);
     const span = spans.find((s) => paragraphStarts.has(s.start) && paragraphEnds.has(s.end)) ?? spans[0];
     if (!span) {
-      reporter.error('furniture-not-found', `Furniture passage ${i + 1} (${item.kind}) does not occur in the text`, parsed.locate(['furniture', i, 'text']), 'Copy the passage exactly from the article text below the frontmatter (line breaks and spacing may differ).');
+      reporter.error(
+        'furniture-not-found',
+        `Furniture passage ${i + 1} (${item.kind}) does not occur in the text`,
+        parsed.locate(['furniture', i, 'text']),
+        'Copy the passage exactly from the article text below the frontmatter (line breaks and spacing may differ).',
+      );
       return;
     }
     furniture.push({ ...span, kind: item.kind, citable: item.citable ?? false, ...(item.reason ? { reason: item.reason } : {}) });
@@ -114,11 +143,18 @@ export function parseSource(raw: string, file: string, slug: string): { source?:
     return { ...p, n: i + 1, kind, furniture: inside };
   });
   headingSet.forEach((i, h) => {
-    if (!foundHeadings.has(i)) reporter.error('heading-not-found', `Heading ${i + 1} is not a paragraph of the text: “${h}”`, parsed.locate(['headings', i]), 'A heading must be a whole line of the article, copied exactly.');
+    if (!foundHeadings.has(i))
+      reporter.error(
+        'heading-not-found',
+        `Heading ${i + 1} is not a paragraph of the text: “${h}”`,
+        parsed.locate(['headings', i]),
+        'A heading must be a whole line of the article, copied exactly.',
+      );
   });
 
   // Even a source with errors is returned, so that citations of it are still checked.
-  const date: FuzzyDate = typeof published === 'string' ? { value: 'unknown', precision: 'unknown', approximate: false, uncertain: false } : published;
+  const date: FuzzyDate =
+    typeof published === 'string' ? { value: 'unknown', precision: 'unknown', approximate: false, uncertain: false } : published;
   return {
     source: { slug, file, meta, published: date, text, textLine, sha256, paragraphs, furniture, normalized },
     diagnostics: reporter.diagnostics,

@@ -55,7 +55,12 @@ export function claimView(claim: Claim, dossier: Dossier, pageTitle: (url: strin
         ...referenceView(c, dossier),
         context: {
           ...(before ? { before } : {}),
-          paragraph: { id: p.id, before: source.text.slice(p.start, c.start), match: source.text.slice(c.start, matchEnd), after: source.text.slice(matchEnd, p.end) },
+          paragraph: {
+            id: p.id,
+            before: source.text.slice(p.start, c.start),
+            match: source.text.slice(c.start, matchEnd),
+            after: source.text.slice(matchEnd, p.end),
+          },
           ...(after ? { after } : {}),
         },
       };

@@ -17,12 +17,18 @@ export function buildCollections(dossier: Dossier): DossierCollections {
   const lookups = makeLookups(dossier);
   const bySlug = <T extends { slug: string }>(a: T, b: T) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
   const pages = [...dossier.pages.values()].map((p) => ({ collection: p.collection, view: pageView(p, dossier, lookups) }));
-  const of = <T>(collection: string) => pages.filter((p) => p.collection === collection).map((p) => p.view as T).sort(bySlug as never);
+  const of = <T>(collection: string) =>
+    pages
+      .filter((p) => p.collection === collection)
+      .map((p) => p.view as T)
+      .sort(bySlug as never);
   return {
     sources: [...dossier.sources.values()].map((s) => sourceView(s, dossier, lookups.pageTitle)).sort(bySlug),
     people: of<PersonView>('people'),
     episodes: of<EpisodeView>('episodes'),
     discrepancies: of<DiscrepancyView>('discrepancies'),
-    claims: [...dossier.claims.values()].map((c) => claimView(c, dossier, lookups.pageTitle)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    claims: [...dossier.claims.values()]
+      .map((c) => claimView(c, dossier, lookups.pageTitle))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }

@@ -16,7 +16,15 @@ export function claimsExport(claims: readonly ClaimView[], siteUrl: string) {
       status: c.status,
       about: c.about.map((a) => a.slug),
       ...(c.speaker ? { speaker: c.speaker.slug } : {}),
-      citations: c.citations.map((x) => ({ source: x.source, paragraph: x.paragraphs[0]!, paragraphs: x.paragraphs, quote: x.quote, passage: x.exact, stance: x.stance, url: new URL(x.url, siteUrl).href })),
+      citations: c.citations.map((x) => ({
+        source: x.source,
+        paragraph: x.paragraphs[0]!,
+        paragraphs: x.paragraphs,
+        quote: x.quote,
+        passage: x.exact,
+        stance: x.stance,
+        url: new URL(x.url, siteUrl).href,
+      })),
       independentOrigins: c.independentOrigins,
       origins: c.origins,
       outlets: c.outlets,
@@ -41,7 +49,13 @@ export function sourcesExport(sources: readonly SourceView[], siteUrl: string) {
       furniture: s.furniture,
       sha256: s.sha256,
       coverage: s.coverage,
-      paragraphs: s.paragraphs.map((p) => ({ id: p.id, kind: p.kind, furniture: p.kind === 'furniture', text: p.segments.map((x) => x.text).join(''), citedBy: p.citedBy.map((c) => c.id) })),
+      paragraphs: s.paragraphs.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        furniture: p.kind === 'furniture',
+        text: p.segments.map((x) => x.text).join(''),
+        citedBy: p.citedBy.map((c) => c.id),
+      })),
     })),
   };
 }

@@ -73,7 +73,14 @@ export function sourceView(source: Source, dossier: Dossier, pageTitle: (url: st
       return { id, text: claim.text, status: claim.status, href: `${claim.pageUrl}#claim-${id}`, pageTitle: pageTitle(claim.pageUrl) };
     });
     const furnitureKind = p.kind === 'furniture' ? p.furniture[0]?.kind : undefined;
-    return { id: p.id, n: p.n, kind: p.kind, ...(furnitureKind ? { furnitureKind } : {}), segments: p.kind === 'furniture' ? [{ text: source.text.slice(p.start, p.end) }] : segmentsOf(source, p.start, p.end, p.furniture), citedBy };
+    return {
+      id: p.id,
+      n: p.n,
+      kind: p.kind,
+      ...(furnitureKind ? { furnitureKind } : {}),
+      segments: p.kind === 'furniture' ? [{ text: source.text.slice(p.start, p.end) }] : segmentsOf(source, p.start, p.end, p.furniture),
+      citedBy,
+    };
   });
   const substantive = paragraphs.filter((p) => p.kind === 'text');
   const cited = substantive.filter((p) => p.citedBy.length > 0).length;
@@ -85,7 +92,12 @@ export function sourceView(source: Source, dossier: Dossier, pageTitle: (url: st
     title: m.title,
     publisher: m.publisher,
     outlet: outletLabel(source),
-    published: { value: m.published.date, label: describeDate(source.published), ...(m.published.basis ? { basis: m.published.basis } : {}), ...(source.published.earliest ? { earliest: source.published.earliest } : {}) },
+    published: {
+      value: m.published.date,
+      label: describeDate(source.published),
+      ...(m.published.basis ? { basis: m.published.basis } : {}),
+      ...(source.published.earliest ? { earliest: source.published.earliest } : {}),
+    },
     language: m.language,
     ...(m.translatedFrom ? { translatedFrom: m.translatedFrom } : {}),
     ...(m.basedOn ? { basedOn: m.basedOn } : {}),
@@ -93,7 +105,11 @@ export function sourceView(source: Source, dossier: Dossier, pageTitle: (url: st
     furniture: (m.furniture ?? []).map((f) => ({ kind: f.kind, citable: f.citable ?? false, ...(f.reason ? { reason: f.reason } : {}) })),
     sha256: source.sha256,
     paragraphs,
-    coverage: { cited, substantive: substantive.length, percent: substantive.length === 0 ? 100 : Math.round((cited / substantive.length) * 1000) / 10 },
+    coverage: {
+      cited,
+      substantive: substantive.length,
+      percent: substantive.length === 0 ? 100 : Math.round((cited / substantive.length) * 1000) / 10,
+    },
     claimCount: claimIds.size,
   };
 }
