@@ -92,7 +92,7 @@ describe('the catalogue itself', () => {
         const path = join(dir, e.name);
         if (e.isDirectory()) walk(path);
         else if (e.name.endsWith('.ts')) {
-          for (const m of readFileSync(path, 'utf8').matchAll(/(?:reporter\.(?:error|warn)\(|rule: )'([a-z0-9-]+)'/g)) emitted.add(m[1]!);
+          for (const m of readFileSync(path, 'utf8').matchAll(/(?:reporter\.(?:error|warn)\(\s*|rule: )'([a-z0-9-]+)'/g)) emitted.add(m[1]!);
         }
       }
     };
