@@ -1,5 +1,6 @@
 /** Read the content folder from disk: the only I/O of the pipeline. */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
+import { listContent } from './list-content.ts';
 import { join, relative, sep } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { Diagnostic } from './diagnostics.ts';
@@ -8,61 +9,13 @@ import { buildDossier } from './build-dossier.ts';
 import type { Dossier } from './model.ts';
 
 const FOLDERS = { sources: '.md', people: '.mdx', episodes: '.mdx', discrepancies: '.mdx' } as const;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const IGNORED = /^(\.|README\.md$)/;
 
-/** List and read every content file under `contentDir`, reporting misplaced or misnamed files. */
+/** List every content file under `contentDir` (read on demand), reporting misplaced or misnamed files. */
 export function readContent(contentDir: string, root: string): { files: ContentFile[]; diagnostics: Diagnostic[] } {
-  const files: ContentFile[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const listed = listContent(contentDir, root);
   const rel = (p: string) => relative(root, p).split(sep).join('/');
-  const seen = new Map<string, string>();
-  for (const [collection, ext] of Object.entries(FOLDERS) as [ContentFile['collection'], string][]) {
-    const dir = join(contentDir, collection);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) {
-      if (IGNORED.test(name)) continue;
-      const path = join(dir, name);
-      if (!statSync(path).isFile()) continue;
-      const at = { file: rel(path), line: 1, column: 1, severity: 'error' as const };
-      if (!name.endsWith(ext)) {
-        diagnostics.push({
-          ...at,
-          rule: 'wrong-extension',
-          message: `\`${name}\` has the wrong extension for content/${collection}/`,
-          hint: `Files in content/${collection}/ end in ${ext}: rename it to ${name.replace(/\.[^.]*$/, '')}${ext}.`,
-        });
-        continue;
-      }
-      const slug = name.slice(0, -ext.length);
-      if (!SLUG.test(slug)) {
-        diagnostics.push({
-          ...at,
-          rule: 'bad-slug',
-          message: `File name \`${name}\` is not a kebab-case slug`,
-          hint: `Rename it to ${slug
-            .toLowerCase()
-            .replace(/[^a-z0-9]+/g, '-')
-            .replace(/^-|-$/g, '')}${ext}.`,
-        });
-        continue;
-      }
-      const other = seen.get(slug);
-      if (other) {
-        diagnostics.push({
-          ...at,
-          rule: 'duplicate-slug',
-          message: `Slug \`${slug}\` is already used by ${other}`,
-          hint: 'Slugs are unique across all collections so that links and search stay unambiguous; rename one of them.',
-        });
-        continue;
-      }
-      seen.set(slug, rel(path));
-      files.push({ file: rel(path), collection, slug, raw: readFileSync(path, 'utf8') });
-    }
-  }
-  diagnostics.push(...misplacedFiles(contentDir, rel));
-  return { files, diagnostics };
+  return { files: listed.files, diagnostics: [...listed.diagnostics, ...misplacedFiles(contentDir, rel)] };
 }
 
 /** Files under content/ that no collection reads (a folder typo, a subfolder): silently skipping them would hide content. */
