@@ -54,20 +54,12 @@ export function countOrigins(
   return { origins: [...origins].sort(), outlets: [...outlets].sort() };
 }
 
-/** Build the dossier from every content file. Errors never stop the run early: all are reported. */
-export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<SourceSlug, Source>();
-  for (const f of files.filter((f) => f.collection === 'sources')) {
-    const { source, diagnostics: d } = parseSource(f.raw, f.file, f.slug);
-    diagnostics.push(...d);
-    if (source) sources.set(f.slug as SourceSlug, source);
-  }
-  const pageFiles = files.filter((f) => f.collection !== 'sources');
-  const slugsOf = (c: PageCollection) => new Set(pageFiles.filter((f) => f.collection === c).map((f) => f.slug));
+/** The site index pages are checked against: sources, and every page slug and URL from file names alone. */
+export function siteIndexOf(files: readonly ContentFile[], sources: ReadonlyMap<SourceSlug, Source>): SiteIndex {
+  const slugsOf = (c: PageCollection) => new Set(files.filter((f) => f.collection === c).map((f) => f.slug));
   const paths = new Set(STATIC_PATHS);
   for (const f of files) paths.add(`/${f.collection}/${f.slug}/`);
-  const site: SiteIndex = {
+  return {
     sources,
     people: slugsOf('people'),
     episodes: slugsOf('episodes'),
@@ -78,6 +70,19 @@ export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier;
     },
     originsOf: (citations) => countOrigins(citations, sources),
   };
+}
+
+/** Build the dossier from every content file. Errors never stop the run early: all are reported. */
+export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<SourceSlug, Source>();
+  for (const f of files.filter((f) => f.collection === 'sources')) {
+    const { source, diagnostics: d } = parseSource(f.raw, f.file, f.slug);
+    diagnostics.push(...d);
+    if (source) sources.set(f.slug as SourceSlug, source);
+  }
+  const pageFiles = files.filter((f) => f.collection !== 'sources');
+  const site = siteIndexOf(files, sources);
 
   const pages = new Map<PageKey, Page>();
   const claims = new Map<ClaimId, Claim>();
@@ -90,21 +95,26 @@ export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier;
     for (const claim of processed.claims) {
       const first = claims.get(claim.id);
       if (first) {
-        diagnostics.push({
-          file: claim.file,
-          line: claim.line,
-          column: claim.column,
-          severity: 'error',
-          message: `Claim id \`${claim.id}\` is already used`,
-          rule: 'duplicate-claim-id',
-          hint: `First used at ${first.file}:${first.line}:${first.column}. Claim ids are permalinks: pick a new, unique id.`,
-        });
+        diagnostics.push(duplicateClaimId(claim, first));
         continue;
       }
       claims.set(claim.id, claim);
     }
   }
   return { dossier: deriveGraph(sources, pages, claims, mentions), diagnostics };
+}
+
+/** The error for a claim id used a second time, pointing at the first use. */
+export function duplicateClaimId(claim: Claim, first: { file: string; line: number; column: number }): Diagnostic {
+  return {
+    file: claim.file,
+    line: claim.line,
+    column: claim.column,
+    severity: 'error',
+    message: `Claim id \`${claim.id}\` is already used`,
+    rule: 'duplicate-claim-id',
+    hint: `First used at ${first.file}:${first.line}:${first.column}. Claim ids are permalinks: pick a new, unique id.`,
+  };
 }
 
 /** Derive backlinks and per-person views once, in linear time over claims and citations. */

@@ -1,14 +1,12 @@
 /** Verify some pages against the whole site's sources and slugs: the engine of `npm run check -- --changed`. Pure. */
 import { Reporter, type Diagnostic, type Position } from './diagnostics.ts';
-import { STATIC_PATHS, countOrigins, outletLabel, type ContentFile } from './build-dossier.ts';
+import { duplicateClaimId, siteIndexOf, type ContentFile } from './build-dossier.ts';
 import { parseFrontmatter, splitFrontmatter, toLf } from './frontmatter.ts';
 import { LazySources } from './lazy-sources.ts';
-import type { ClaimId, SourceSlug } from './model.ts';
+import type { ClaimId } from './model.ts';
 import { parseMdx } from './pages/mdx-parse.ts';
-import { processPage, type ProcessedPage, type SiteIndex } from './pages/process-page.ts';
-import type { PageCollection } from './pages/page-schemas.ts';
+import { processPage, type ProcessedPage } from './pages/process-page.ts';
 import { walkContent } from './pages/walk-content.ts';
-import type { Source } from './sources/parse-source.ts';
 
 export interface SubsetResult {
   diagnostics: Diagnostic[];
@@ -46,24 +44,6 @@ export function affectedPages(files: readonly ContentFile[], changed: ReadonlySe
     }
   }
   return affected;
-}
-
-/** The site index pages are checked against: sources, and every page slug and URL from file names alone. */
-export function siteIndexOf(files: readonly ContentFile[], sources: ReadonlyMap<SourceSlug, Source>): SiteIndex {
-  const slugsOf = (c: PageCollection) => new Set(files.filter((f) => f.collection === c).map((f) => f.slug));
-  const paths = new Set(STATIC_PATHS);
-  for (const f of files) paths.add(`/${f.collection}/${f.slug}/`);
-  return {
-    sources,
-    people: slugsOf('people'),
-    episodes: slugsOf('episodes'),
-    paths,
-    outletOf: (slug) => {
-      const s = sources.get(slug as SourceSlug);
-      return s ? outletLabel(s) : slug;
-    },
-    originsOf: (citations) => countOrigins(citations, sources),
-  };
 }
 
 /** The quotes of a page that `quote-not-found` diagnostics point at (frontmatter facts and <Cite>s). */
@@ -123,15 +103,7 @@ export function checkSubset(
     for (const claim of processed.claims) {
       const first = seen.get(claim.id);
       if (first) {
-        diagnostics.push({
-          file: claim.file,
-          line: claim.line,
-          column: claim.column,
-          severity: 'error',
-          message: `Claim id \`${claim.id}\` is already used`,
-          rule: 'duplicate-claim-id',
-          hint: `First used at ${first.file}:${first.line}:${first.column}. Claim ids are permalinks: pick a new, unique id.`,
-        });
+        diagnostics.push(duplicateClaimId(claim, first));
         continue;
       }
       seen.set(claim.id, claim);
