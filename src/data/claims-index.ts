@@ -19,10 +19,25 @@ export function summarize(c: ClaimView): ClaimSummary {
   };
 }
 
+/** Everything the claims index and its filter pages need, with the per-person and per-source lists built once. */
 export async function claimsIndexData() {
   const [claims, people, sources] = await Promise.all([getClaims(), getPeople(), getSources()]);
+  const byPerson = new Map<string, ClaimView[]>();
+  const bySource = new Map<string, ClaimView[]>();
+  const add = (map: Map<string, ClaimView[]>, key: string, claim: ClaimView) => {
+    const list = map.get(key) ?? [];
+    if (list[list.length - 1] !== claim) list.push(claim);
+    map.set(key, list);
+  };
+  for (const claim of claims) {
+    for (const a of claim.about) add(byPerson, a.slug, claim);
+    if (claim.speaker) add(byPerson, claim.speaker.slug, claim);
+    for (const c of claim.citations) add(bySource, c.source, claim);
+  }
   return {
     claims,
+    byPerson,
+    bySource,
     people: people.map((p) => ({ slug: p.slug, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
     sources: sources.map((s) => ({ slug: s.slug, title: s.title })),
   };

@@ -1,11 +1,14 @@
-/** Data for the timeline and its per-person views. */
+/** Data for the timeline and its per-person views, with each person's episodes listed once. */
 import { getEpisodes, getPeople } from './dossier.ts';
+import type { EpisodeView } from '../lib/views/page-views.ts';
 
 export async function timelineData() {
   const [episodes, people] = await Promise.all([getEpisodes(), getPeople()]);
+  const byPerson = new Map<string, EpisodeView[]>();
+  for (const e of episodes) for (const p of e.participants) byPerson.set(p.slug, [...(byPerson.get(p.slug) ?? []), e]);
   const filterPeople = people
-    .map((p) => ({ slug: p.slug, name: p.name, count: episodes.filter((e) => e.participants.some((x) => x.slug === p.slug)).length }))
+    .map((p) => ({ slug: p.slug, name: p.name, count: byPerson.get(p.slug)?.length ?? 0 }))
     .filter((p) => p.count > 0)
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  return { episodes, people: filterPeople };
+  return { episodes, byPerson, people: filterPeople };
 }
