@@ -76,3 +76,23 @@ describe('two builds of the same commit', () => {
     expect(different).toEqual([]);
   }, 300_000);
 });
+
+describe('bad inputs from the catalogue, through npm run build', () => {
+  // A sample across the safety rules and broken files: each must stop the build and leave dist/ as it was.
+  const sample = ['mdx-import-export', 'raw-html-script', 'unsafe-url-javascript', 'mdx-expression-text', 'source-hash-mismatch'];
+  it.each(sample)('%s: exits non-zero, reports the rule and leaves the previous dist/ untouched', (name) => {
+    const out = join(work, `catalogue-${name}`);
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'previous build');
+    const manifest = JSON.parse(readFileSync('tests/fixtures/invalid/manifest.json', 'utf8')) as {
+      cases: { case: string; rule: string }[];
+    };
+    const rule = manifest.cases.find((c) => c.case === name)!.rule;
+    const result = build(out, join('tests/fixtures/invalid', name, 'content'));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`  ${rule}`);
+    expect(result.stderr).toContain('is untouched');
+    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous build');
+  });
+});
