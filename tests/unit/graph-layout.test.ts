@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, layoutGraph, renderGraphSvg, wrapLabel, type GraphEdgeInput, type GraphNodeInput } from '../../src/lib/graph-layout.ts';
+import { layoutGraph, wrapLabel, type GraphEdgeInput, type GraphNodeInput } from '../../src/lib/graph-layout.ts';
+import { escapeXml, renderGraphSvg } from '../../src/lib/graph-svg.ts';
 
 const person = (slug: string, label: string): GraphNodeInput => ({
   id: `person:${slug}`,
