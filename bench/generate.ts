@@ -6,6 +6,7 @@
  *
  * Same arguments, same bytes: a seeded PRNG (mulberry32) drives every choice; no Math.random, no dates.
  */
+import { seededRandom } from '../src/lib/graph-layout.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,17 +41,8 @@ export interface GeneratedFile {
   text: string;
 }
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG the graph layout uses (mulberry32), so the corpus is identical on every run. */
+export const prng = seededRandom;
 
 const WORDS = (
   'the of and to in a that for on with as was by at said from his it an were are which this be has have had ' +
