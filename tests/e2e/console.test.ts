@@ -69,6 +69,10 @@ describe('console, network and CSP', () => {
       await expect
         .poll(() => page.locator('pagefind-results a.pf-result-link[href^="/episodes/"]').count(), { timeout: 15_000 })
         .toBeGreaterThan(0);
+      // Wait until the filtered list has settled (only episodes left) so the result clicked is not re-rendered away.
+      await expect
+        .poll(() => page.locator('pagefind-results a.pf-result-link:not([href^="/episodes/"])').count(), { timeout: 15_000 })
+        .toBe(0);
       const first = page.locator('pagefind-results a.pf-result-link').first();
       const href = (await first.getAttribute('href'))!;
       await Promise.all([page.waitForURL((u) => u.pathname === href.split('#')[0]), first.click()]);

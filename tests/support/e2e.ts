@@ -68,9 +68,13 @@ export async function watchProblems(
       );
   });
   page.on('pageerror', (e) => problems.list.push(`${where()}: uncaught ${e.name}: ${e.message}`));
-  page.on('requestfailed', (r) =>
-    problems.list.push(`${where()}: request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`),
-  );
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? 'unknown';
+    // ERR_ABORTED is the browser cancelling a request itself, e.g. search fragments still loading when a result
+    // is clicked and the page navigates away: not a failure of the site.
+    if (reason === 'net::ERR_ABORTED') return;
+    problems.list.push(`${where()}: request failed: ${r.method()} ${r.url()} (${reason})`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400 && !options.allowStatus?.(r.url(), r.status()))
       problems.list.push(`${where()}: HTTP ${r.status()} for ${r.url()}`);
