@@ -61,6 +61,12 @@ export function renderMarkdown(r: Results, notes?: string): string {
       `Ratios (Backchannel / other, wall median): plain+Pagefind ${ra.plain ?? '—'} (target ≤ 1.3), Starlight ${ra.starlight ?? '—'} (target ≤ 0.75); peak RSS / plain ${ra.rssPlain ?? '—'} (target ≤ 1.1); CPU / plain ${ra.cpuPlain ?? '—'}, CPU / Starlight ${ra.cpuStarlight ?? '—'}.`,
       '',
     );
+    const commits = [...new Set(Object.values(size.systems).flatMap((x) => x.runs.map((run) => `${run.commit}${run.dirty ? '+' : ''}`)))];
+    if (commits.length > 1)
+      out.push(
+        `Builds of this size ran on more than one state of the code (others committed during the run): ${commits.join(', ')} (+ = uncommitted changes).`,
+        '',
+      );
     const disturbed = Object.entries(size.systems).flatMap(([system, x]) =>
       x.runs.filter((run) => run.foreignCpuMs > 2000).map((run) => `${system} rep ${run.rep}: ${s(run.foreignCpuMs)} s`),
     );

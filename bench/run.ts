@@ -10,7 +10,8 @@
  * reader-side budgets measured in Chromium on the Backchannel build of the 1k corpus (or the smallest).
  *
  * Other options: --systems backchannel,plain,starlight  --seed 1  --work .bench  --results bench (where
- * results.json and RESULTS.md go; --no-write skips them)  --no-budgets  --budgets-at N  --quiet-wait S (wait
+ * results.json and RESULTS.md go; --no-write skips them; --render-only rewrites RESULTS.md from results.json and
+ * bench/notes.md)  --no-budgets  --budgets-at N  --quiet-wait S (wait
  * up to S seconds before each build for other processes to go quiet; default 120, 0 disables).
  */
 import { execFileSync } from 'node:child_process';
@@ -31,6 +32,9 @@ export const TARGETS = { plain: 1.3, starlight: 0.75, rssPlain: 1.1, checkMs10k:
 
 export interface Run extends Omit<Measured, 'stdout' | 'stderr'>, OutputStats {
   rep: number;
+  /** HEAD when the build started, and whether tracked files differed from it (others may commit during a run). */
+  commit: string;
+  dirty: boolean;
   quiet: { waitedMs: number; busyShare: number };
   /** Backchannel: `phases (ms)` of scripts/build.ts. */
   phases?: Record<string, number>;
@@ -125,8 +129,10 @@ function parseLog(system: System, out: string): Pick<Run, 'phases' | 'pagefindMs
   if (indexed) result.pagefindMs = Number(indexed[1]);
   const starlight = /Finished building search index in ([\d.]+)(m?s)/.exec(out);
   if (system === 'starlight' && starlight) result.pagefindMs = Math.round(Number(starlight[1]) * (starlight[2] === 's' ? 1000 : 1));
-  const built = /page\(s\) built in ([\d.]+)(m?s)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''));
-  if (built) result.astroBuiltMs = Math.round(Number(built[1]) * (built[2] === 's' ? 1000 : 1));
+  // "6611 page(s) built in 58.13s", "… in 13m 37s", "… in 950ms".
+  const built = /page\(s\) built in (?:(\d+)m(?!s)\s*)?(?:([\d.]+)(m?s))?/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''));
+  if (built && (built[1] || built[2]))
+    result.astroBuiltMs = Math.round(Number(built[1] ?? 0) * 60_000 + Number(built[2] ?? 0) * (built[3] === 'ms' ? 1 : 1000));
   return result;
 }
 
@@ -136,6 +142,14 @@ export async function main(argv: string[]): Promise<Results> {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   };
+  if (argv.includes('--render-only')) {
+    // Re-render RESULTS.md (e.g. after editing bench/notes.md) from the last results.json, without building.
+    const dir = resolve(root, opt('results') ?? 'bench');
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
+    const notes = join(dir, 'notes.md');
+    writeFileSync(join(dir, 'RESULTS.md'), renderMarkdown(results, existsSync(notes) ? readFileSync(notes, 'utf8') : undefined));
+    return results;
+  }
   const json = argv.includes('--json');
   const say = (s: string) => process.stderr.write(`${s}\n`);
   const sizes = (opt('pages') ?? '1000').split(',').map(Number);
@@ -228,9 +242,20 @@ export async function main(argv: string[]): Promise<Results> {
             ? [join(root, 'scripts/build.ts'), '--content', corpusDir, '--out', out]
             : [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'];
         say(`   ${system} rep ${rep}/${reps}…`);
+        const startCommit = git('rev-parse', '--short', 'HEAD');
+        const startDirty =
+          git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'scripts', 'astro.config.mjs', 'public') !== '';
         const m = await measure(process.execPath, args, { cwd, env, log });
         const { stdout, stderr, ...measured } = m;
-        const run: Run = { rep, quiet, ...measured, ...outputStats(out), ...parseLog(system, stdout + stderr) };
+        const run: Run = {
+          rep,
+          commit: startCommit,
+          dirty: startDirty,
+          quiet,
+          ...measured,
+          ...outputStats(out),
+          ...parseLog(system, stdout + stderr),
+        };
         if (m.code !== 0) run.error = (stderr || stdout).slice(-3000);
         runs[system].push(run);
         say(
