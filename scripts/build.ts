@@ -3,13 +3,12 @@
  * and replace dist/ only when everything (verification, Astro, Pagefind) succeeded.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics } from '../src/lib/diagnostics.ts';
-import { loadDossier } from '../src/lib/read-content.ts';
-import { buildCollections } from '../src/lib/views/collections.ts';
+import { prepareViews } from '../src/integrations/prepare-views.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -37,13 +36,14 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
-const { dossier, diagnostics } = await time('verify', () => loadDossier(root, contentDir));
+const viewsFile = join(tmpdir(), `backchannel-views-${process.pid}.ndjson`);
+// Verification and the views run in a child process that exits before Astro starts: the verified graph (gigabytes
+// for a large dossier) is not kept resident beside Astro and Pagefind. The views go over line by line (views-file.ts).
+const { diagnostics, counts, phases: prepared } = await prepareViews(root, contentDir, viewsFile);
+Object.assign(phases, prepared);
 if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
 if (diagnostics.some((d) => d.severity === 'error'))
   fail('Content verification failed: fix the errors above (run `npm run check` for the same report).');
-
-const viewsFile = join(tmpdir(), `backchannel-views-${process.pid}.json`);
-await time('views', () => writeFileSync(viewsFile, JSON.stringify(buildCollections(dossier))));
 
 // Astro's bundler prints a multi-line, harmless warning per MDX file; keep real errors visible.
 const NOISE = /use astro:head-inject|^\s*(at |\d+ \|)|Module level directives cause errors when bundled/;
@@ -88,5 +88,5 @@ if (existsSync(outDir)) renameSync(outDir, old);
 renameSync(staging, outDir);
 rmSync(old, { recursive: true, force: true });
 process.stdout.write(
-  `\nBuilt ${dossier.pages.size} pages, ${dossier.claims.size} claims, ${dossier.sources.size} sources into ${outDir}\nphases (ms): ${JSON.stringify(phases)}\n`,
+  `\nBuilt ${counts.pages} pages, ${counts.claims} claims, ${counts.sources} sources into ${outDir}\nphases (ms): ${JSON.stringify(phases)}\n`,
 );

@@ -1,9 +1,9 @@
 /** Content-layer loader: puts the verified dossier's views into Astro collections. */
-import { readFileSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
 import { ContentError } from '../lib/diagnostics.ts';
 import { loadDossier } from '../lib/read-content.ts';
 import { buildCollections, type DossierCollections } from '../lib/views/collections.ts';
+import { readViewsFile } from './views-file.ts';
 
 let cached: Promise<DossierCollections> | undefined;
 
@@ -15,7 +15,7 @@ let cached: Promise<DossierCollections> | undefined;
 function views(): Promise<DossierCollections> {
   cached ??= Promise.resolve().then(() => {
     const handedOver = process.env.BACKCHANNEL_VIEWS;
-    if (handedOver) return JSON.parse(readFileSync(handedOver, 'utf8')) as DossierCollections;
+    if (handedOver) return readViewsFile(handedOver);
     const { dossier, diagnostics } = loadDossier(process.cwd());
     if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
     return buildCollections(dossier);
