@@ -75,7 +75,13 @@ describe('console, network and CSP', () => {
         .toBe(0);
       const first = page.locator('pagefind-results a.pf-result-link').first();
       const href = (await first.getAttribute('href'))!;
-      await Promise.all([page.waitForURL((u) => u.pathname === href.split('#')[0]), first.click()]);
+      // Wait for the new document to commit, not for its load event: under a loaded CI machine the load event of
+      // the next page is not what this test is about (its console and network are watched either way).
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === href.split('#')[0], { waitUntil: 'commit', timeout: 30_000 }),
+        first.click(),
+      ]);
+      await page.waitForLoadState('load', { timeout: 30_000 });
       await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
       expect(problems.list, `problems:\n${problems.list.join('\n')}\n`).toEqual([]);
     } finally {
