@@ -25,6 +25,9 @@ export function pagefindIntegration(): AstroIntegration {
     name: 'backchannel-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // scripts/build.ts indexes the site itself once the Astro process has exited: Pagefind then does not run
+        // beside Astro's rendering memory (at 10k pages ~7 GB each, so the peak was their sum).
+        if (process.env.BACKCHANNEL_PAGEFIND === 'after-astro') return;
         const started = performance.now();
         const pages = await indexSite(fileURLToPath(dir));
         logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
