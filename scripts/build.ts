@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics } from '../src/lib/diagnostics.ts';
 import { prepareViews } from '../src/integrations/prepare-views.ts';
-import { indexSite } from '../src/integrations/pagefind.ts';
+import { indexSite, readSearchRecords, searchRecordsFile } from '../src/integrations/pagefind.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -31,6 +31,7 @@ const time = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => 
 };
 const fail = (message: string): never => {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(recordsFile, { force: true });
   process.stderr.write(
     `\n${message}\nBuild failed: ${existsSync(outDir) ? `the previous ${outDir} is untouched` : `no ${outDir} was written`}.\n`,
   );
@@ -38,6 +39,7 @@ const fail = (message: string): never => {
 };
 
 const viewsFile = join(tmpdir(), `backchannel-views-${process.pid}.ndjson`);
+const recordsFile = searchRecordsFile(viewsFile);
 // Verification and the views run in a child process that exits before Astro starts: the verified graph (gigabytes
 // for a large dossier) is not kept resident beside Astro and Pagefind. The views go over line by line (views-file.ts).
 const { diagnostics, counts, phases: prepared } = await prepareViews(root, contentDir, viewsFile);
@@ -87,11 +89,12 @@ if (!existsSync(join(staging, 'index.html'))) fail('astro build produced no inde
 
 // Pagefind runs once Astro has exited (see src/integrations/pagefind.ts), so the two never hold memory at once.
 try {
-  const indexed = await time('pagefind', () => indexSite(staging));
-  process.stdout.write(`[backchannel-pagefind] indexed ${indexed} pages in ${phases.pagefind} ms\n`);
+  const { files, records } = await time('pagefind', () => indexSite(staging, readSearchRecords(recordsFile)));
+  process.stdout.write(`[backchannel-pagefind] read ${files} pages and ${records} claims in ${phases.pagefind} ms\n`);
 } catch (error) {
   fail((error as Error).message);
 }
+rmSync(recordsFile, { force: true });
 if (!existsSync(join(staging, 'pagefind'))) fail('Pagefind wrote no index.');
 
 const old = `${outDir}.old-${process.pid}`;

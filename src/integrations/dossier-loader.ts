@@ -4,6 +4,8 @@ import { ContentError } from '../lib/diagnostics.ts';
 import { loadDossier } from '../lib/read-content.ts';
 import { buildCollections, type DossierCollections } from '../lib/views/collections.ts';
 import { readViewsFile } from './views-file.ts';
+import { shareSearchRecords } from './pagefind.ts';
+import { claimSearchRecord } from '../lib/views/claim-search.ts';
 
 let cached: Promise<DossierCollections> | undefined;
 
@@ -18,7 +20,9 @@ function views(): Promise<DossierCollections> {
     if (handedOver) return readViewsFile(handedOver);
     const { dossier, diagnostics } = loadDossier(process.cwd());
     if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
-    return buildCollections(dossier);
+    const collections = buildCollections(dossier);
+    shareSearchRecords(collections.claims.map((c) => claimSearchRecord(c)));
+    return collections;
   });
   return cached;
 }

@@ -20,7 +20,10 @@ interface Request {
   viewsFile: string;
 }
 
-/** Verify `contentDir` and, when it has no errors, write its views to `viewsFile` (see views-file.ts). */
+/**
+ * Verify `contentDir` and, when it has no errors, write its views to `viewsFile` (see views-file.ts) and the claims'
+ * search records beside it (see pagefind.ts).
+ */
 export function prepareViews(root: string, contentDir: string, viewsFile: string): Promise<PreparedViews> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -40,13 +43,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
     const { loadDossier } = await import('../lib/read-content.ts');
     const { buildCollections } = await import('../lib/views/collections.ts');
     const { writeViewsFile } = await import('./views-file.ts');
+    const { claimSearchRecord } = await import('../lib/views/claim-search.ts');
+    const { searchRecordsFile } = await import('./pagefind.ts');
+    const { writeFileSync } = await import('node:fs');
     let started = performance.now();
     const { dossier, diagnostics } = loadDossier(root, contentDir);
     const verify = Math.round(performance.now() - started);
     let views = 0;
     if (!diagnostics.some((d) => d.severity === 'error')) {
       started = performance.now();
-      writeViewsFile(viewsFile, buildCollections(dossier));
+      const collections = buildCollections(dossier);
+      writeViewsFile(viewsFile, collections);
+      writeFileSync(searchRecordsFile(viewsFile), JSON.stringify(collections.claims.map((c) => claimSearchRecord(c))));
       views = Math.round(performance.now() - started);
     }
     const result: PreparedViews = {

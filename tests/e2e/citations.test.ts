@@ -1,7 +1,7 @@
 /** Citations in a real browser: the preview on focus, Escape, and following a reference mark to the cited paragraph. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closePage, newPage, startSite, watchProblems, type Site } from '../support/e2e.ts';
+import { closePage, followLink, newPage, startSite, watchProblems, type Site } from '../support/e2e.ts';
 import { pageTypes, readJson, squash, type ClaimsJson } from '../support/site.ts';
 
 const dist = inject('distDir');
@@ -108,7 +108,7 @@ describe('citation marks', () => {
       const href = (await link.getAttribute('href'))!;
       const [, slug, paragraph] = /^\/sources\/([a-z0-9-]+)\/#(p-\d+)(?::~:text=.+)?$/.exec(href) ?? [];
       expect(slug, `reference mark href ${href}`).toBeTruthy();
-      await Promise.all([page.waitForURL((u) => u.pathname === `/sources/${slug}/`), link.click()]);
+      await followLink(page, link, `/sources/${slug}/`);
       const at = await landing(page);
       expect(at.hash.startsWith('#p-'), `hash ${at.hash}`).toBe(true);
       expect(at.id).toBe(paragraph);
@@ -138,7 +138,7 @@ describe('citation marks', () => {
       await page.goto(`${site.url}${pagePath}`);
       const link = page.locator(`#claim-${folded.c.id} .cite-link[href^="/sources/${folded.x.source}/#${folded.x.paragraph}"]`).first();
       expect(await link.count(), `a reference mark of ${folded.c.id} on ${pagePath} to ${folded.x.source}#${folded.x.paragraph}`).toBe(1);
-      await Promise.all([page.waitForURL((u) => u.pathname === `/sources/${folded.x.source}/`), link.click()]);
+      await followLink(page, link, `/sources/${folded.x.source}/`);
       const at = await landing(page);
       expect(at.id).toBe(folded.x.paragraph);
       expect(at.visible, `#${folded.x.paragraph} (furniture, folded) is opened and in the viewport`).toBe(true);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serve } from '../../scripts/serve.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closePage, newPage, startSite, watchProblems, type Site } from '../support/e2e.ts';
+import { closePage, followLink, newPage, startSite, watchProblems, type Site } from '../support/e2e.ts';
 import { pageTypes } from '../support/site.ts';
 
 const dist = inject('distDir');
@@ -75,13 +75,7 @@ describe('console, network and CSP', () => {
         .toBe(0);
       const first = page.locator('pagefind-results a.pf-result-link').first();
       const href = (await first.getAttribute('href'))!;
-      // Wait for the new document to commit, not for its load event: under a loaded CI machine the load event of
-      // the next page is not what this test is about (its console and network are watched either way).
-      await Promise.all([
-        page.waitForURL((u) => u.pathname === href.split('#')[0], { waitUntil: 'commit', timeout: 30_000 }),
-        first.click(),
-      ]);
-      await page.waitForLoadState('load', { timeout: 30_000 });
+      await followLink(page, first, href.split('#')[0]!);
       await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
       expect(problems.list, `problems:\n${problems.list.join('\n')}\n`).toEqual([]);
     } finally {

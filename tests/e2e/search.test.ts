@@ -1,7 +1,7 @@
 /** Search in a real browser: ?q= deep links, results, landing on a source, type filters, browsing without a query. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closePage, newPage, startSite, watchProblems, type Site } from '../support/e2e.ts';
+import { closePage, followLink, newPage, startSite, watchProblems, type Site } from '../support/e2e.ts';
 
 const dist = inject('distDir');
 let site: Site;
@@ -90,7 +90,7 @@ describe('search page', () => {
       }
       const href = (await source.getAttribute('href'))!;
       expect(href).toMatch(/^\/sources\/[a-z0-9-]+\/(#.*)?$/);
-      await Promise.all([page.waitForURL((u) => u.pathname === href.split('#')[0]), source.click()]);
+      await followLink(page, source, href.split('#')[0]!);
       expect(new URL(page.url()).pathname).toBe(href.split('#')[0]);
       await expect.poll(() => page.locator('h1').textContent()).toBeTruthy();
       expect(await page.locator('.source-text').count()).toBe(1);

@@ -1,6 +1,6 @@
 /** Browser-test plumbing: serve the built site, one Chromium per test file, and a watch on page problems. */
 import type { Server } from 'node:http';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { serve } from '../../scripts/serve.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -99,4 +99,14 @@ export async function watchProblems(
     });
   });
   return problems;
+}
+
+/**
+ * Click `link` and wait until the page at `pathname` has committed and parsed its document. Not the `load` event:
+ * under a loaded machine a new page's load event was seen to stall past any sane timeout after the search page's
+ * in-flight requests were cancelled, which is not what any test here is about.
+ */
+export async function followLink(page: Page, link: Locator, pathname: string): Promise<void> {
+  await Promise.all([page.waitForURL((u) => u.pathname === pathname, { waitUntil: 'commit', timeout: 30_000 }), link.click()]);
+  await page.waitForLoadState('domcontentloaded', { timeout: 30_000 });
 }
