@@ -16,7 +16,7 @@ const [
   { affectedPages, checkSubset },
   { formatDiagnostics, formatGithubAnnotations },
   { listContent },
-  { loadDossier, readContent },
+  { loadDossierParallel, readContent },
 ] = await Promise.all([
   import('../src/lib/changed-files.ts'),
   import('../src/lib/check-subset.ts'),
@@ -44,8 +44,8 @@ interface Run {
   changed?: { base: string; since: string; files: string[]; deleted: string[]; checked: string[] };
 }
 
-function fullCheck(): Run {
-  const { dossier, diagnostics } = loadDossier(root, contentDir);
+async function fullCheck(): Promise<Run> {
+  const { dossier, diagnostics } = await loadDossierParallel(root, contentDir);
   return {
     diagnostics,
     notes: [],
@@ -90,7 +90,7 @@ function changedCheck(): Run {
   };
 }
 
-const run = args.includes('--changed') ? changedCheck() : fullCheck();
+const run = args.includes('--changed') ? changedCheck() : await fullCheck();
 const errors = run.diagnostics.filter((d) => d.severity === 'error');
 if (json) {
   process.stdout.write(

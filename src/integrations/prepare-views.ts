@@ -40,14 +40,14 @@ export function prepareViews(root: string, contentDir: string, viewsFile: string
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
   process.once('message', async (message) => {
     const { root, contentDir, viewsFile } = message as Request;
-    const { loadDossier } = await import('../lib/read-content.ts');
+    const { loadDossierParallel } = await import('../lib/read-content.ts');
     const { buildCollections } = await import('../lib/views/collections.ts');
     const { writeViewsFile } = await import('./views-file.ts');
     const { claimSearchRecord } = await import('../lib/views/claim-search.ts');
     const { searchRecordsFile } = await import('./pagefind.ts');
     const { writeFileSync } = await import('node:fs');
     let started = performance.now();
-    const { dossier, diagnostics } = loadDossier(root, contentDir);
+    const { dossier, diagnostics } = await loadDossierParallel(root, contentDir);
     const verify = Math.round(performance.now() - started);
     let views = 0;
     if (!diagnostics.some((d) => d.severity === 'error')) {

@@ -1,7 +1,7 @@
 /** The pipeline: content files in, one verified claim graph and every diagnostic out. Pure: no I/O. */
 import type { Diagnostic } from './diagnostics.ts';
 import type { Citation, Claim, ClaimId, Dossier, Mention, Page, PageKey, SourceSlug } from './model.ts';
-import { processPage, type SiteIndex } from './pages/process-page.ts';
+import { processPage, type ProcessedPage, type SiteIndex } from './pages/process-page.ts';
 import type { PageCollection } from './pages/page-schemas.ts';
 import { parseSource, type Source } from './sources/parse-source.ts';
 
@@ -55,7 +55,10 @@ export function countOrigins(
 }
 
 /** The site index pages are checked against: sources, and every page slug and URL from file names alone. */
-export function siteIndexOf(files: readonly ContentFile[], sources: ReadonlyMap<SourceSlug, Source>): SiteIndex {
+export function siteIndexOf(
+  files: readonly Pick<ContentFile, 'collection' | 'slug'>[],
+  sources: ReadonlyMap<SourceSlug, Source>,
+): SiteIndex {
   const slugsOf = (c: PageCollection) => new Set(files.filter((f) => f.collection === c).map((f) => f.slug));
   const paths = new Set(STATIC_PATHS);
   for (const f of files) paths.add(`/${f.collection}/${f.slug}/`);
@@ -72,27 +75,41 @@ export function siteIndexOf(files: readonly ContentFile[], sources: ReadonlyMap<
   };
 }
 
-/** Build the dossier from every content file. Errors never stop the run early: all are reported. */
-export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier; diagnostics: Diagnostic[] } {
+/** Parse every source file. */
+export function parseSources(files: readonly ContentFile[]): { sources: Map<SourceSlug, Source>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<SourceSlug, Source>();
-  for (const f of files.filter((f) => f.collection === 'sources')) {
+  for (const f of files) {
+    if (f.collection !== 'sources') continue;
     const { source, diagnostics: d } = parseSource(f.raw, f.file, f.slug);
     diagnostics.push(...d);
     if (source) sources.set(f.slug as SourceSlug, source);
   }
-  const pageFiles = files.filter((f) => f.collection !== 'sources');
-  const site = siteIndexOf(files, sources);
+  return { sources, diagnostics };
+}
 
+/** Process people, episode and discrepancy files against the site index, in order. */
+export function processPages(pageFiles: readonly ContentFile[], site: SiteIndex): ProcessedPage[] {
+  return pageFiles.map((f) => processPage(f.raw, f.file, f.collection as PageCollection, f.slug, site));
+}
+
+/**
+ * Put processed pages together, in file order (so the first use of a duplicated claim id is the one kept, however
+ * the pages were processed), and derive the graph.
+ */
+export function assembleDossier(
+  sources: Map<SourceSlug, Source>,
+  processed: readonly ProcessedPage[],
+  diagnostics: Diagnostic[],
+): { dossier: Dossier; diagnostics: Diagnostic[] } {
   const pages = new Map<PageKey, Page>();
   const claims = new Map<ClaimId, Claim>();
   const mentions: Mention[] = [];
-  for (const f of pageFiles) {
-    const processed = processPage(f.raw, f.file, f.collection as PageCollection, f.slug, site);
-    diagnostics.push(...processed.diagnostics);
-    if (processed.page) pages.set(processed.page.key, processed.page);
-    mentions.push(...processed.mentions);
-    for (const claim of processed.claims) {
+  for (const result of processed) {
+    diagnostics.push(...result.diagnostics);
+    if (result.page) pages.set(result.page.key, result.page);
+    mentions.push(...result.mentions);
+    for (const claim of result.claims) {
       const first = claims.get(claim.id);
       if (first) {
         diagnostics.push(duplicateClaimId(claim, first));
@@ -102,6 +119,16 @@ export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier;
     }
   }
   return { dossier: deriveGraph(sources, pages, claims, mentions), diagnostics };
+}
+
+/** Build the dossier from every content file. Errors never stop the run early: all are reported. */
+export function buildDossier(files: readonly ContentFile[]): { dossier: Dossier; diagnostics: Diagnostic[] } {
+  const { sources, diagnostics } = parseSources(files);
+  const processed = processPages(
+    files.filter((f) => f.collection !== 'sources'),
+    siteIndexOf(files, sources),
+  );
+  return assembleDossier(sources, processed, diagnostics);
 }
 
 /** The error for a claim id used a second time, pointing at the first use. */

@@ -6,6 +6,7 @@ import { closest } from 'fastest-levenshtein';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ContentFile } from './build-dossier.ts';
 import { buildDossier } from './build-dossier.ts';
+import { buildDossierParallel } from './parallel-dossier.ts';
 import type { Dossier } from './model.ts';
 
 const FOLDERS = { sources: '.md', people: '.mdx', episodes: '.mdx', discrepancies: '.mdx' } as const;
@@ -62,6 +63,17 @@ function misplacedFiles(contentDir: string, rel: (p: string) => string): Diagnos
   };
   walk(contentDir, 0);
   return found;
+}
+
+/** Read and verify the whole dossier under `root/content`, with the pages processed on every CPU (parallel-dossier.ts). */
+export async function loadDossierParallel(
+  root: string,
+  contentDir = join(root, 'content'),
+  workers?: number,
+): Promise<{ dossier: Dossier; diagnostics: Diagnostic[] }> {
+  const read = readContent(contentDir, root);
+  const built = await buildDossierParallel(read.files, workers);
+  return { dossier: built.dossier, diagnostics: [...read.diagnostics, ...built.diagnostics] };
 }
 
 /** Read and verify the whole dossier under `root/content`. */

@@ -1,0 +1,52 @@
+/** Verification on worker threads gives exactly the sequential result: same dossier, same diagnostics, same order. */
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate.ts';
+import { buildDossier, type ContentFile } from '../../src/lib/build-dossier.ts';
+import { buildDossierParallel, PARALLEL_THRESHOLD, workerCount } from '../../src/lib/parallel-dossier.ts';
+
+function corpus(pages: number): ContentFile[] {
+  return generateCorpus({ pages, sources: 12, seed: 7 }).files.map(({ path, text }) => {
+    const [collection, name] = path.split('/') as [ContentFile['collection'], string];
+    return { file: `content/${path}`, collection, slug: name.replace(/\.mdx?$/, ''), raw: text };
+  });
+}
+
+describe('buildDossierParallel', () => {
+  it('builds the same dossier as buildDossier on 2 and 3 workers', async () => {
+    const files = corpus(40);
+    const sequential = buildDossier(files);
+    expect(sequential.diagnostics).toEqual([]);
+    for (const workers of [2, 3]) expect(await buildDossierParallel(files, workers)).toEqual(sequential);
+  }, 60_000);
+
+  it('reports the same errors in the same order, a duplicate claim id across shares included', async () => {
+    const files = corpus(30);
+    const pages = files.filter((f) => f.collection !== 'sources');
+    const first = pages[0]!;
+    const last = pages[pages.length - 1]!;
+    const firstId = /<Claim id="([^"]+)"/.exec(first.raw)![1]!;
+    // The last page (another worker's share) reuses the first page's claim id; a middle page misquotes its source.
+    last.raw = last.raw.replace(/<Claim id="[^"]+"/, `<Claim id="${firstId}"`);
+    const middle = pages[Math.floor(pages.length / 2)]!;
+    middle.raw = middle.raw.replace(/quote="([^"]+)"/, 'quote="these words are in no source at all"');
+    const sequential = buildDossier(files);
+    const rules = sequential.diagnostics.map((d) => d.rule);
+    expect(rules).toContain('duplicate-claim-id');
+    expect(rules.some((r) => r.startsWith('quote-'))).toBe(true);
+    const parallel = await buildDossierParallel(files, 2);
+    expect(parallel.diagnostics).toEqual(sequential.diagnostics);
+    expect(parallel.dossier).toEqual(sequential.dossier);
+  }, 60_000);
+});
+
+describe('workerCount', () => {
+  it('uses no worker for a small dossier and honours BACKCHANNEL_WORKERS', () => {
+    expect(workerCount(PARALLEL_THRESHOLD - 1, undefined)).toBe(0);
+    expect(workerCount(PARALLEL_THRESHOLD, undefined)).toBeGreaterThanOrEqual(0);
+    expect(workerCount(5000, '0')).toBe(0);
+    expect(workerCount(5000, '3')).toBe(3);
+    expect(workerCount(2, '3')).toBe(1);
+    expect(() => workerCount(5000, 'two')).toThrow(/BACKCHANNEL_WORKERS must be a whole number/);
+    expect(() => workerCount(5000, '-1')).toThrow(/BACKCHANNEL_WORKERS/);
+  });
+});
