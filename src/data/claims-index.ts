@@ -1,23 +1,10 @@
 /** Data for the claims index and its pre-rendered filters. */
 import { getClaims, getPeople, getSources } from './dossier.ts';
 import type { ClaimView } from '../lib/views/claim-view.ts';
-import type { ClaimSummary } from '../lib/views/reference-view.ts';
+import { summaryOfView } from '../lib/views/reference-view.ts';
 
 /** A claim view as a list item. */
-export function summarize(c: ClaimView): ClaimSummary {
-  return {
-    id: c.id,
-    text: c.text,
-    html: c.html,
-    status: c.status,
-    href: c.href,
-    permalink: `/claims/${c.id}/`,
-    pageTitle: c.page.title,
-    independentOrigins: c.independentOrigins,
-    outlets: c.outlets,
-    sources: [...new Set(c.citations.map((x) => x.source))],
-  };
-}
+export const summarize = summaryOfView;
 
 /** Everything the claims index and its filter pages need, with the per-person and per-source lists built once. */
 export async function claimsIndexData() {

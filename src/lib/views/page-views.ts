@@ -1,7 +1,7 @@
 /** Reader-facing views of people, episodes and discrepancies, with everything the graph derives for them. */
 import { compareFuzzyDates } from '../dates.ts';
 import type { Dossier, EpisodePage, Page, PageKey } from '../model.ts';
-import { claimSummary, referenceView, type ClaimSummary, type ReferenceView } from './reference-view.ts';
+import { referenceView, type ReferenceView } from './reference-view.ts';
 import { citationMarkHtml } from '../pages/render-content.ts';
 import { outletLabel } from '../build-dossier.ts';
 
@@ -25,7 +25,8 @@ interface ViewBase {
   html: string;
   headings: { depth: number; text: string; id: string }[];
   references: ReferenceView[];
-  claims: ClaimSummary[];
+  /** Ids of the claims on this page (their views are in the claims collection). */
+  claims: string[];
 }
 
 export interface PersonView extends ViewBase {
@@ -34,8 +35,10 @@ export interface PersonView extends ViewBase {
   roles: { title: string; organisation?: string; from?: string; to?: string; ref?: string }[];
   aliases: { name: string; source: string; ref?: string }[];
   episodes: EpisodeLink[];
-  claimsAbout: ClaimSummary[];
-  quotes: ClaimSummary[];
+  /** Ids of the claims about this person on other pages, and of their quotes: resolved by id when rendered, so a
+   * claim's words are stored once, not once per person it names. */
+  claimsAbout: string[];
+  quotes: string[];
   mentionedOn: (LinkView & { context: string; anchor?: string })[];
   discrepancies: LinkView[];
 }
@@ -111,7 +114,7 @@ function factMark(page: Page, field: string, dossier: Dossier): { ref?: string }
   return { ref: citationMarkHtml(c, outletLabel(dossier.sources.get(c.source)!)) };
 }
 
-function base(page: Page, dossier: Dossier, pageTitle: (url: string) => string): ViewBase {
+function base(page: Page, dossier: Dossier): ViewBase {
   return {
     slug: page.slug,
     url: page.url,
@@ -121,7 +124,7 @@ function base(page: Page, dossier: Dossier, pageTitle: (url: string) => string):
     html: page.html,
     headings: page.headings,
     references: page.references.map((c) => referenceView(c, dossier)),
-    claims: page.claims.map((id) => claimSummary(dossier.claims.get(id)!, pageTitle)),
+    claims: [...page.claims],
   };
 }
 
@@ -131,8 +134,8 @@ export function pageView(
   dossier: Dossier,
   lookups: ReturnType<typeof makeLookups>,
 ): PersonView | EpisodeView | DiscrepancyView {
-  const { pageTitle, link, episodeLink, discrepanciesOf } = lookups;
-  const common = base(page, dossier, pageTitle);
+  const { link, episodeLink, discrepanciesOf } = lookups;
+  const common = base(page, dossier);
   if (page.collection === 'people') {
     const graph = dossier.people.get(page.slug)!;
     const episodes = graph.episodes
@@ -158,10 +161,8 @@ export function pageView(
       })),
       aliases: (page.meta.aliases ?? []).map((a, i) => ({ name: a.name, source: a.source, ...factMark(page, `aliases.${i}`, dossier) })),
       episodes,
-      claimsAbout: graph.claimsAbout
-        .filter((id) => dossier.claims.get(id)!.page !== page.key)
-        .map((id) => claimSummary(dossier.claims.get(id)!, pageTitle)),
-      quotes: graph.quotes.map((id) => claimSummary(dossier.claims.get(id)!, pageTitle)),
+      claimsAbout: graph.claimsAbout.filter((id) => dossier.claims.get(id)!.page !== page.key),
+      quotes: [...graph.quotes],
       mentionedOn: graph.mentionedOn
         .filter((m) => {
           const k = `${m.from}#${m.anchor ?? m.context}`;

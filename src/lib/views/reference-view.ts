@@ -1,7 +1,8 @@
 /** Reader-facing citation and claim summaries, shared by every page view. */
 import { describeDate } from '../dates.ts';
-import type { Citation, Claim, Dossier } from '../model.ts';
+import type { Citation, Dossier } from '../model.ts';
 import { outletLabel } from '../build-dossier.ts';
+import type { ClaimView } from './claim-view.ts';
 
 export interface ReferenceView {
   n: number;
@@ -21,7 +22,6 @@ export interface ReferenceView {
 
 export interface ClaimSummary {
   id: string;
-  text: string;
   html: string;
   status: string;
   /** Where the claim sits: `/people/x/#claim-id`. */
@@ -53,18 +53,17 @@ export function referenceView(c: Citation, dossier: Dossier): ReferenceView {
   };
 }
 
-/** A claim as listed on indexes and person pages. */
-export function claimSummary(claim: Claim, pageTitle: (url: string) => string): ClaimSummary {
+/** A claim as listed on indexes and person pages, from its view (pages resolve claim ids to summaries with it). */
+export function summaryOfView(c: ClaimView): ClaimSummary {
   return {
-    id: claim.id,
-    text: claim.text,
-    html: claim.html,
-    status: claim.status,
-    href: `${claim.pageUrl}#claim-${claim.id}`,
-    permalink: `/claims/${claim.id}/`,
-    pageTitle: pageTitle(claim.pageUrl),
-    independentOrigins: claim.origins.length,
-    outlets: claim.outlets,
-    sources: [...new Set(claim.citations.map((c) => c.source))],
+    id: c.id,
+    html: c.html,
+    status: c.status,
+    href: c.href,
+    permalink: `/claims/${c.id}/`,
+    pageTitle: c.page.title,
+    independentOrigins: c.independentOrigins,
+    outlets: c.outlets,
+    sources: [...new Set(c.citations.map((x) => x.source))],
   };
 }

@@ -12,6 +12,7 @@ export interface Segment {
 
 export interface BacklinkView {
   id: string;
+  /** The claim's words, cut to 160 characters (a paragraph can be cited by many claims). */
   text: string;
   status: string;
   /** `/people/x/#claim-id`. */
@@ -70,7 +71,8 @@ export function sourceView(source: Source, dossier: Dossier, pageTitle: (url: st
     const citedBy = (backlinks.get(p.id) ?? []).map((id) => {
       claimIds.add(id);
       const claim = dossier.claims.get(id)!;
-      return { id, text: claim.text, status: claim.status, href: `${claim.pageUrl}#claim-${id}`, pageTitle: pageTitle(claim.pageUrl) };
+      const text = claim.text.length > 160 ? `${claim.text.slice(0, 157)}…` : claim.text;
+      return { id, text, status: claim.status, href: `${claim.pageUrl}#claim-${id}`, pageTitle: pageTitle(claim.pageUrl) };
     });
     const furnitureKind = p.kind === 'furniture' ? p.furniture[0]?.kind : undefined;
     return {
