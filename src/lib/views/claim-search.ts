@@ -1,8 +1,8 @@
 /**
  * Claims in the search index. A claim permalink page is mostly its citations in context (whole source paragraphs,
  * already indexed on the source pages), so Pagefind gets each claim as a custom record instead of crawling 4 pages
- * per content page: the claim's own words, where it appears and its quotes, with the same meta and filters the
- * page's `data-pagefind-*` attributes would give.
+ * per content page: the claim's own words and where it appears, with the same meta and filters the page's
+ * `data-pagefind-*` attributes would give. The quotes are indexed once, on their sources' pages.
  */
 import type { ClaimView } from './claim-view.ts';
 
@@ -30,10 +30,9 @@ export function claimSearchFilters(claim: Pick<ClaimView, 'status' | 'about'>): 
 
 /** The search record of one claim. */
 export function claimSearchRecord(claim: ClaimView, language = 'en'): SearchRecord {
-  const quotes = [...new Set(claim.citations.map((c) => `“${c.quote}” (${c.outlet})`))];
   return {
     url: `/claims/${claim.id}/`,
-    content: [claim.text, `Appears on ${claim.page.title}.`, ...quotes].join('\n'),
+    content: `${claim.text}\nAppears on ${claim.page.title}.`,
     language,
     meta: { type: 'claim', title: `Claim: ${claimTitle(claim.text)} (claim)` },
     filters: { type: ['claim'], ...claimSearchFilters(claim) },
