@@ -1,10 +1,10 @@
-// Theme toggle that remembers the choice; citation previews from the references list (Escape closes).
+// Theme toggle (remembered); citation previews from the references list, Escape closes.
 (() => {
   const root = document.documentElement;
   const button = document.getElementById('theme-toggle');
   const dark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches);
   const sync = () => {
-    button.setAttribute('aria-pressed', String(dark()));
+    button.ariaPressed = String(dark());
     button.textContent = dark() ? 'Light theme' : 'Dark theme';
   };
   if (button) {
@@ -26,15 +26,13 @@
     if (cite.querySelector('.cite-preview')) return;
     const ref = document.getElementById(cite.querySelector('a')?.getAttribute('aria-describedby') ?? '');
     if (!ref) return;
-    const box = document.createElement('span');
-    box.className = 'cite-preview';
-    box.ariaHidden = 'true';
-    const quote = document.createElement('q');
-    quote.textContent = (ref.querySelector('blockquote')?.textContent ?? '').replace(/^“|”$/g, '');
-    const source = document.createElement('span');
-    source.className = 'cite-preview-source';
-    source.textContent = ` — ${ref.querySelector('.ref-source')?.textContent.trim() ?? ''}${ref.querySelector('.ref-meta')?.textContent ?? ''}`;
-    box.append(quote, source);
+    const make = (tag, props) => Object.assign(document.createElement(tag), props);
+    const text = (selector) => ref.querySelector(selector)?.textContent ?? '';
+    const box = make('span', { className: 'cite-preview', ariaHidden: 'true' });
+    box.append(
+      make('q', { textContent: text('blockquote').replace(/^“|”$/g, '') }),
+      make('span', { className: 'cite-preview-source', textContent: ` — ${text('.ref-source').trim()}${text('.ref-meta')}` }),
+    );
     cite.append(box);
   };
   document.addEventListener('focusin', preview);
