@@ -1,7 +1,7 @@
 /**
- * The part of `npm run build` before Astro, alone, for the scaling study: verify (loadDossier), build the views,
- * and hand them over — as the build did until the views file went line-by-line (one JSON.stringify of everything)
- * and as it does now (views-file.ts). Prints one JSON line with times, sizes and the V8 heap.
+ * The part of `npm run build` before Astro, alone, for the scaling study: verify (loadDossierParallel, as the
+ * build does), build the views, and hand them over — as the build did until the views file went line-by-line (one
+ * JSON.stringify of everything) and as it does now (views-file.ts). Prints one JSON line with times, sizes and the V8 heap.
  *
  *   node bench/pipeline-step.ts --content .bench/corpus-50000
  */
@@ -9,7 +9,7 @@ import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { loadDossier } from '../src/lib/read-content.ts';
+import { loadDossierParallel } from '../src/lib/read-content.ts';
 import { buildCollections } from '../src/lib/views/collections.ts';
 import { writeViewsFile } from '../src/integrations/views-file.ts';
 
@@ -21,7 +21,7 @@ const heapMiB = () => Math.round(process.memoryUsage().heapUsed / 2 ** 20);
 const out: Record<string, unknown> = { content, heapLimitMiB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) };
 
 let t = performance.now();
-const { dossier, diagnostics } = loadDossier(root, content);
+const { dossier, diagnostics } = await loadDossierParallel(root, content);
 out.verifyMs = Math.round(performance.now() - t);
 out.errors = diagnostics.filter((d) => d.severity === 'error').length;
 out.pages = dossier.pages.size;
