@@ -9,10 +9,12 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
 import { devVerifyIntegration } from './src/integrations/dev-verify.ts';
 import { site } from './src/site-config.ts';
+import { CLAIM_TEMPLATE_ID } from './src/lib/pages/claim-page.ts';
+import { claimSitemapPages } from './src/integrations/stamp-claims.ts';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, THEME_SCRIPT, cspHash } from './src/lib/csp.ts';
 
-// Filtered views (pre-rendered filters) are noindex and stay out of the sitemap.
-const NOINDEX = /^\/(claims\/(person|source)|episodes\/person)\/|^\/404/;
+// Filtered views (pre-rendered filters) are noindex and stay out of the sitemap, as does the claim page template.
+const NOINDEX = new RegExp(`^/(claims/(person|source)|episodes/person)/|^/404|^/claims/${CLAIM_TEMPLATE_ID}/`);
 
 // The build script points outDir at a staging folder so a failed build never touches dist/.
 export default defineConfig({
@@ -25,7 +27,8 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkGfm, remarkContentSafety] }), syntaxHighlight: false },
   integrations: [
     mdx(),
-    sitemap({ filter: (page) => !NOINDEX.test(new URL(page).pathname) }),
+    // `npm run build` writes the claim pages after Astro (src/integrations/stamp-claims.ts) and lists them here.
+    sitemap({ filter: (page) => !NOINDEX.test(new URL(page).pathname), customPages: claimSitemapPages(site.url) }),
     headersIntegration(),
     pagefindIntegration(),
     devVerifyIntegration(),

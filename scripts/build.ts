@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostics } from '../src/lib/diagnostics.ts';
 import { prepareViews } from '../src/integrations/prepare-views.ts';
 import { indexSite, readSearchRecords, searchRecordsFile } from '../src/integrations/pagefind.ts';
+import { claimPagesFile, stampClaimPages } from '../src/integrations/stamp-claims.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -31,7 +32,7 @@ const time = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => 
 };
 const fail = (message: string): never => {
   rmSync(staging, { recursive: true, force: true });
-  rmSync(recordsFile, { force: true });
+  for (const file of [viewsFile, recordsFile, pagesFile]) rmSync(file, { force: true });
   process.stderr.write(
     `\n${message}\nBuild failed: ${existsSync(outDir) ? `the previous ${outDir} is untouched` : `no ${outDir} was written`}.\n`,
   );
@@ -50,6 +51,9 @@ function astroHeap(): string[] {
 
 const viewsFile = join(tmpdir(), `backchannel-views-${process.pid}.ndjson`);
 const recordsFile = searchRecordsFile(viewsFile);
+const pagesFile = claimPagesFile(viewsFile);
+// Claim permalinks are stamped from a template after Astro (stamp-claims.ts); `astro` has Astro render each one.
+const claimPages = process.env.BACKCHANNEL_CLAIM_PAGES === 'astro' ? 'astro' : 'stamp';
 // Verification and the views run in a child process that exits before Astro starts: the verified graph (gigabytes
 // for a large dossier) is not kept resident beside Astro and Pagefind. The views go over line by line (views-file.ts).
 const { diagnostics, counts, phases: prepared } = await prepareViews(root, contentDir, viewsFile);
@@ -74,6 +78,8 @@ const code = await time(
           BACKCHANNEL_OUT_DIR: staging,
           BACKCHANNEL_VIEWS: viewsFile,
           BACKCHANNEL_PAGEFIND: 'after-astro',
+          BACKCHANNEL_CLAIM_PAGES: claimPages,
+          BACKCHANNEL_CLAIM_PAGES_FILE: pagesFile,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -93,9 +99,18 @@ const code = await time(
       child.on('close', (status) => done(status ?? 1));
     }),
 );
-rmSync(viewsFile, { force: true });
 if (code !== 0) fail(`astro build exited with code ${code}.`);
 if (!existsSync(join(staging, 'index.html'))) fail('astro build produced no index.html.');
+if (claimPages === 'stamp') {
+  try {
+    const written = await time('claim-pages', () => stampClaimPages(staging, viewsFile));
+    process.stdout.write(`[backchannel-claims] wrote ${written} claim pages in ${phases['claim-pages']} ms\n`);
+  } catch (error) {
+    fail(`Writing the claim pages failed: ${(error as Error).message}`);
+  }
+}
+rmSync(viewsFile, { force: true });
+rmSync(pagesFile, { force: true });
 
 // Pagefind runs once Astro has exited (see src/integrations/pagefind.ts), so the two never hold memory at once.
 try {

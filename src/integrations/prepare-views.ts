@@ -21,8 +21,8 @@ interface Request {
 }
 
 /**
- * Verify `contentDir` and, when it has no errors, write its views to `viewsFile` (see views-file.ts) and the claims'
- * search records beside it (see pagefind.ts).
+ * Verify `contentDir` and, when it has no errors, write its views to `viewsFile` (see views-file.ts), and beside it
+ * the claims' search records (see pagefind.ts) and their permalinks for the sitemap (see stamp-claims.ts).
  */
 export function prepareViews(root: string, contentDir: string, viewsFile: string): Promise<PreparedViews> {
   return new Promise((resolve, reject) => {
@@ -45,6 +45,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
     const { writeViewsFile } = await import('./views-file.ts');
     const { claimSearchRecord } = await import('../lib/views/claim-search.ts');
     const { searchRecordsFile } = await import('./pagefind.ts');
+    const { claimPagesFile } = await import('./stamp-claims.ts');
     const { writeFileSync } = await import('node:fs');
     let started = performance.now();
     const { dossier, diagnostics } = await loadDossierParallel(root, contentDir);
@@ -55,6 +56,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
       const collections = buildCollections(dossier);
       writeViewsFile(viewsFile, collections);
       writeFileSync(searchRecordsFile(viewsFile), JSON.stringify(collections.claims.map((c) => claimSearchRecord(c))));
+      writeFileSync(claimPagesFile(viewsFile), JSON.stringify(collections.claims.map((c) => `/claims/${c.id}/`)));
       views = Math.round(performance.now() - started);
     }
     const result: PreparedViews = {

@@ -37,15 +37,19 @@ export function writeViewsFile(path: string, collections: DossierCollections): v
   }
 }
 
-/** Read a file written by {@link writeViewsFile}. Entries keep their order within each collection. */
-export function readViewsFile(path: string): DossierCollections {
+/**
+ * Read a file written by {@link writeViewsFile}, or only some of its collections (the others stay empty; their
+ * lines are skipped unparsed). Entries keep their order within each collection.
+ */
+export function readViewsFile(path: string, only?: readonly (keyof DossierCollections)[]): DossierCollections {
+  const wanted = only?.map((name) => Buffer.from(`["${name}",`));
   const collections: DossierCollections = { sources: [], people: [], episodes: [], discrepancies: [], claims: [] };
   const buffer = readFileSync(path);
   let start = 0;
   while (start < buffer.length) {
     let end = buffer.indexOf(NEWLINE, start);
     if (end < 0) end = buffer.length;
-    if (end > start) {
+    if (end > start && (!wanted || wanted.some((prefix) => buffer.subarray(start, start + prefix.length).equals(prefix)))) {
       const [collection, entry] = JSON.parse(buffer.toString('utf8', start, end)) as [keyof DossierCollections, never];
       const list = collections[collection];
       if (!list) throw new Error(`${path}: unknown collection "${collection}"`);

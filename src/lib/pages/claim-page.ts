@@ -1,0 +1,139 @@
+/**
+ * A claim's permalink page, as data for the page shell and its body as HTML. Claim permalinks are most of a
+ * dossier's HTML pages (four per content page), so `npm run build` does not send each through Astro's per-page
+ * pipeline: Astro renders the page once, as a template, and {@link compileStamp} fills it in for every claim (see
+ * src/integrations/stamp-claims.ts). `astro dev` and `BACKCHANNEL_CLAIM_PAGES=astro` render every claim through
+ * Astro from the same functions, and a test compares the two builds byte for byte.
+ */
+import type { ClaimView } from '../views/claim-view.ts';
+import { claimTitle } from '../views/claim-search.ts';
+import { CLAIM_ID, statusDescriptions, statusLabels, type ClaimStatus } from './content-rules.ts';
+import { compileStamp, placeholder } from './stamp.ts';
+import { escapeAttribute, escapeText, jsonLdText } from './html.ts';
+
+/** Everything a claim page gives the page shell (Base.astro) and its body. */
+export interface ClaimPage {
+  title: string;
+  description: string;
+  jsonLd: Record<string, unknown>;
+  body: string;
+}
+
+const STANCE: Record<string, string> = { supports: 'Supports', denies: 'Denies', context: 'Context' };
+
+/** A status label: words and a border style, not colour alone (as StatusLabel.astro). */
+export function statusLabelHtml(status: string): string {
+  const label = statusLabels[status as ClaimStatus] ?? status;
+  return `<span class="status status-${escapeAttribute(status)}">${escapeText(label)}</span>`;
+}
+
+const link = (href: string, text: string) => `<a href="${escapeAttribute(href)}">${escapeText(text)}</a>`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const paragraphNumber = (id: string) => `¶${escapeText(id.replace('p-', ''))}`;
+
+/**
+ * The page of one claim: its text, status, where it appears, its independent origins, and each citation with the
+ * quoted passage in its paragraph, between the paragraphs either side.
+ */
+export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source: string, id: string) => string): ClaimPage {
+  const title = claimTitle(claim.text);
+  const citedSources = [...new Map(claim.citations.map((c) => [c.source, c])).values()];
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Claim',
+    text: claim.text,
+    url: new URL(`/claims/${claim.id}/`, siteUrl).href,
+    appearance: claim.citations.map((c) => ({
+      '@type': 'NewsArticle',
+      headline: c.sourceTitle,
+      url: new URL(`/sources/${c.source}/`, siteUrl).href,
+    })),
+    ...(claim.speaker ? { author: { '@type': 'Person', name: claim.speaker.name } } : {}),
+  };
+  const facts = [
+    ['Appears on', link(claim.href, claim.page.title)],
+    [
+      'Independent origins',
+      `${claim.independentOrigins}: ${escapeText(claim.origins.join(', ') || 'none (no supporting citation)')}` +
+        '<br><span class="meta-line">Sources re-reporting the same original story count once.</span>',
+    ],
+    [
+      'Cited',
+      `${plural(claim.citations.length, 'citation')} in ${plural(citedSources.length, 'source')}:<ul>` +
+        citedSources
+          .map(
+            (c) =>
+              `<li>${link(`/sources/${c.source}/`, c.sourceTitle)} <span class="meta-line">(${escapeText(c.outlet)}` +
+              `${c.basedOn ? `, based on ${escapeText(c.basedOn)}` : ''})</span></li>`,
+          )
+          .join('') +
+        '</ul>',
+    ],
+    ...(claim.about.length > 0 ? [['About', claim.about.map((p) => link(p.url, p.name)).join(', ')]] : []),
+    ...(claim.speaker ? [['Words of', link(claim.speaker.url, claim.speaker.name)]] : []),
+    ['Permalink', `<code>/claims/${escapeText(claim.id)}/</code>`],
+  ];
+  const neighbour = (source: string, id: string | undefined) =>
+    id ? `<p class="meta-line">${paragraphNumber(id)} ${escapeText(paragraph(source, id))}</p>` : '';
+  const citations = claim.citations.map((c) => {
+    const p = c.context.paragraph;
+    return (
+      `<li id="citation-${c.n}"><p><strong>${escapeText(STANCE[c.stance] ?? c.stance)}</strong> · ` +
+      `${link(`/sources/${c.source}/`, c.sourceTitle)}, ${escapeText(c.outlet)}, ${escapeText(c.published)}` +
+      `${c.basedOn ? `; based on ${escapeText(c.basedOn)}` : ''}${c.teaser ? ' · a teaser for another article' : ''}</p>` +
+      neighbour(c.source, c.context.before) +
+      `<blockquote><p>${paragraphNumber(p.id)} ${escapeText(p.before)}<mark>${escapeText(p.match)}</mark>${escapeText(p.after)}</p></blockquote>` +
+      neighbour(c.source, c.context.after) +
+      `<p>${link(c.url, 'Open the passage in the source')}</p></li>`
+    );
+  });
+  const body =
+    `<p class="kicker">Claim · ${statusLabelHtml(claim.status)}</p><h1>${escapeText(title)}</h1><div class="prose">` +
+    `<div class="claim claim-block" data-status="${escapeAttribute(claim.status)}">${claim.html}</div>` +
+    `<p class="meta-line">${escapeText(statusDescriptions[claim.status as ClaimStatus] ?? '')}</p>` +
+    `<dl class="facts">${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` +
+    `<h2>Citations, in context</h2><ol class="claim-list">${citations.join('')}</ol></div>`;
+  return { title: `Claim: ${title}`, description: claim.text, jsonLd, body };
+}
+
+/**
+ * Whether this Astro build renders only the claim template: `npm run build` asks for it, unless
+ * `BACKCHANNEL_CLAIM_PAGES=astro` has Astro render every claim page (as `astro dev` always does).
+ */
+export function stampsClaimPages(): boolean {
+  return process.env.BACKCHANNEL_CLAIM_PAGES === 'stamp';
+}
+
+/** `npm run build` has Astro render claim pages once, as a template with this id (see stamp.ts). */
+export const CLAIM_TEMPLATE_ID = 'bcstamp-template';
+
+/** The template's page data: placeholders where each claim's values go. */
+export function claimTemplatePage(): ClaimPage & { file: string } {
+  return {
+    title: placeholder('title'),
+    description: placeholder('description'),
+    jsonLd: { bcstamp: 'json-ld' },
+    body: placeholder('body'),
+    file: placeholder('file'),
+  };
+}
+
+/** Compile the rendered template page into a function from a claim and its page data to the claim's HTML page. */
+export function compileClaimStamp(template: string): (claim: ClaimView, page: ClaimPage) => string {
+  const stamp = compileStamp(template, {
+    fields: ['title', 'description', 'file', 'body'],
+    literals: { [CLAIM_TEMPLATE_ID]: 'id', [jsonLdText(claimTemplatePage().jsonLd)]: 'jsonLd' },
+  });
+  return (claim, page) => {
+    // The id stands in the template as it is, in URLs, text and JSON alike: only a plain slug reads the same in all.
+    if (!CLAIM_ID.test(claim.id) || claim.id === CLAIM_TEMPLATE_ID) throw new Error(`Claim id "${claim.id}" cannot be stamped`);
+    return stamp({
+      id: claim.id,
+      title: page.title,
+      description: page.description,
+      file: claim.file,
+      body: page.body,
+      jsonLd: jsonLdText(page.jsonLd),
+    });
+  };
+}
