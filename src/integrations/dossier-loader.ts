@@ -6,6 +6,19 @@ import { buildCollections, type DossierCollections } from '../lib/views/collecti
 import { readViewsFile } from './views-file.ts';
 import { shareSearchRecords } from './pagefind.ts';
 import { claimSearchRecord } from '../lib/views/claim-search.ts';
+import { stampsClaimPages } from '../lib/pages/claim-page.ts';
+import type { ClaimView } from '../lib/views/claim-view.ts';
+
+/**
+ * What Astro stores of a claim. When the claim pages are stamped after Astro (stamp-claims.ts), no Astro page shows
+ * a citation's passage in context, a third of a claim's view: it stays out of the content-layer store, which Astro
+ * compiles as one JavaScript module before the first page (at 10,000 pages, ~1 minute for ~250 MB).
+ */
+function stored(collection: keyof DossierCollections, entry: DossierCollections[keyof DossierCollections][number]): unknown {
+  if (collection !== 'claims' || !stampsClaimPages()) return entry;
+  const claim = entry as ClaimView;
+  return { ...claim, citations: claim.citations.map(({ context: _, ...citation }) => citation) };
+}
 
 let cached: Promise<DossierCollections> | undefined;
 
@@ -38,7 +51,7 @@ export function dossierLoader(collection: keyof DossierCollections): Loader {
       store.clear();
       for (const entry of all[collection]) {
         const id = 'slug' in entry ? entry.slug : entry.id;
-        store.set({ id, data: entry as unknown as Record<string, unknown> });
+        store.set({ id, data: stored(collection, entry) as Record<string, unknown> });
       }
     },
   };
