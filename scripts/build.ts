@@ -101,25 +101,22 @@ const code = await time(
 );
 if (code !== 0) fail(`astro build exited with code ${code}.`);
 if (!existsSync(join(staging, 'index.html'))) fail('astro build produced no index.html.');
-if (claimPages === 'stamp') {
-  try {
-    const written = await time('claim-pages', () => stampClaimPages(staging, viewsFile));
-    process.stdout.write(`[backchannel-claims] wrote ${written} claim pages in ${phases['claim-pages']} ms\n`);
-  } catch (error) {
-    fail(`Writing the claim pages failed: ${(error as Error).message}`);
-  }
-}
-rmSync(viewsFile, { force: true });
-rmSync(pagesFile, { force: true });
-
-// Pagefind runs once Astro has exited (see src/integrations/pagefind.ts), so the two never hold memory at once.
-try {
-  const { files, records } = await time('pagefind', () => indexSite(staging, readSearchRecords(recordsFile)));
-  process.stdout.write(`[backchannel-pagefind] read ${files} pages and ${records} claims in ${phases.pagefind} ms\n`);
-} catch (error) {
-  fail((error as Error).message);
-}
-rmSync(recordsFile, { force: true });
+// Pagefind runs once Astro has exited (see src/integrations/pagefind.ts), so the two never hold memory at once. The
+// claim pages are stamped meanwhile, on a worker thread: Pagefind reads only pages with a search body (INDEXED_PAGES),
+// never a claim permalink, so the two work on different files.
+const [stamped, indexed] = await Promise.allSettled([
+  claimPages === 'stamp' ? time('claim-pages', () => stampClaimPages(staging, viewsFile)) : Promise.resolve(undefined),
+  time('pagefind', () => indexSite(staging, readSearchRecords(recordsFile))),
+]);
+if (stamped.status === 'rejected') fail(`Writing the claim pages failed: ${(stamped.reason as Error).message}`);
+if (indexed.status === 'rejected') fail((indexed.reason as Error).message);
+if (stamped.status === 'fulfilled' && stamped.value !== undefined)
+  process.stdout.write(`[backchannel-claims] wrote ${stamped.value} claim pages in ${phases['claim-pages']} ms\n`);
+if (indexed.status === 'fulfilled')
+  process.stdout.write(
+    `[backchannel-pagefind] read ${indexed.value.files} pages and ${indexed.value.records} claims in ${phases.pagefind} ms\n`,
+  );
+for (const file of [viewsFile, pagesFile, recordsFile]) rmSync(file, { force: true });
 if (!existsSync(join(staging, 'pagefind'))) fail('Pagefind wrote no index.');
 
 const old = `${outDir}.old-${process.pid}`;

@@ -2,7 +2,8 @@
 import type { AstroIntegration } from 'astro';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostics } from '../lib/diagnostics.ts';
-import { loadDossier } from '../lib/read-content.ts';
+import { readContent } from '../lib/read-content.ts';
+import { incrementalDossier } from '../lib/incremental-dossier.ts';
 import { buildCollections } from '../lib/views/collections.ts';
 
 const COLLECTIONS = ['sources', 'people', 'episodes', 'discrepancies', 'claims'];
@@ -16,9 +17,18 @@ export function devVerifyIntegration(): AstroIntegration {
         const contentDir = resolve(root, 'content') + sep;
         server.watcher.add(contentDir);
         let timer: ReturnType<typeof setTimeout> | undefined;
+        // Only the edited page is processed again (all pages when a source or a file name changes).
+        const verifier = incrementalDossier();
+        const check = () => {
+          const read = readContent(resolve(root, 'content'), root);
+          const result = verifier(read.files);
+          return { ...result, diagnostics: [...read.diagnostics, ...result.diagnostics] };
+        };
+        // Process every page once while the server is idle, so the first edit is already incremental.
+        setTimeout(check, 0);
         const verify = async () => {
           const started = performance.now();
-          const { dossier, diagnostics } = loadDossier(root);
+          const { dossier, diagnostics, reprocessed } = check();
           const errors = diagnostics.filter((d) => d.severity === 'error');
           if (errors.length > 0) {
             logger.error(`\n${formatDiagnostics(diagnostics)}`);
@@ -39,7 +49,9 @@ export function devVerifyIntegration(): AstroIntegration {
             return;
           }
           await refreshContent?.({ loaders: COLLECTIONS.map((c) => `backchannel-${c}`), context: { views: buildCollections(dossier) } });
-          logger.info(`re-verified ${dossier.claims.size} claims in ${Math.round(performance.now() - started)} ms`);
+          logger.info(
+            `re-verified ${reprocessed} of ${dossier.pages.size} pages (${dossier.claims.size} claims) in ${Math.round(performance.now() - started)} ms`,
+          );
           server.ws.send({ type: 'full-reload' });
         };
         server.watcher.on('all', (_event, path) => {

@@ -1,0 +1,104 @@
+/**
+ * How long a contributor waits in `astro dev` between saving an MDX file and seeing the change: from writing the
+ * file to the dev server answering the page with the new text, listening on Vite's HMR socket as an open browser
+ * tab does (re-verification, the content-layer refresh and rendering included).
+ *
+ *   node bench/dev-edit.ts [--content DIR] [--page people/marco-rubio] [--edits 5] [--port 4399]
+ *
+ * Each edit is made on a freshly started dev server, on a copy of the project in a temporary folder
+ * (node_modules linked), so the working tree is never touched. Later edits in one dev session can show stale
+ * content when a request lands while Astro refreshes its store (see docs/scaling.md, "Contributor loop").
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1]! : fallback;
+};
+const content = resolve(option('content', join(root, 'content')));
+const page = option('page', 'people/marco-rubio');
+const edits = Number(option('edits', '5'));
+const port = Number(option('port', '4399'));
+const url = `http://localhost:${port}/${page}/`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const fetchPage = async () => {
+  try {
+    const response = await fetch(url);
+    return response.ok ? await response.text() : '';
+  } catch {
+    return '';
+  }
+};
+
+/** Start a dev server on a copy of the project, make one edit, and return the milliseconds until it shows. */
+async function oneEdit(
+  n: number,
+): Promise<{ ms: number; startupMs: number; verified?: { reprocessed: number; pages: number; ms: number } }> {
+  const work = mkdtempSync(join(tmpdir(), 'backchannel-dev-edit-'));
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(join(root, entry), join(work, entry), { recursive: true });
+  cpSync(content, join(work, 'content'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
+  const server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)], {
+    cwd: work,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  server.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  server.stderr.on('data', (d: Buffer) => (log += d.toString()));
+  try {
+    const started = performance.now();
+    let first = '';
+    while (!first.includes('<h1') && performance.now() - started < 180_000) {
+      first = await fetchPage();
+      if (!first) await sleep(200);
+    }
+    if (!first) throw new Error(`the dev server did not serve ${url}:\n${log}`);
+    const startupMs = Math.round(performance.now() - started);
+    await sleep(3000); // let the dev server finish its first verification
+    const file = join(work, 'content', `${page}.mdx`);
+    const original = readFileSync(file, 'utf8');
+    // The first claim's text, which the page shows: a contributor rewording a sentence.
+    const claimText = /(<Claim\b[^>]*>\s*\n)([^<\n]+)/.exec(original);
+    if (!claimText) throw new Error(`${file} has no <Claim> whose text starts on its own line`);
+    // Listen as an open browser tab does: the HMR socket says when to reload, then the page is fetched again.
+    const socket = new WebSocket(`ws://localhost:${port}/`, 'vite-hmr');
+    let wake: (() => void) | undefined;
+    socket.addEventListener('message', (event) => {
+      if (JSON.parse(String(event.data)).type === 'full-reload') wake?.();
+    });
+    await new Promise((ready) => socket.addEventListener('open', ready, { once: true }));
+    const marker = `devedit${n}`;
+    const written = performance.now();
+    writeFileSync(file, original.replace(claimText[0], `${claimText[1]}${claimText[2]!.trimEnd()} ${marker}`));
+    let seen = false;
+    while (!seen && performance.now() - written < 60_000) {
+      await Promise.race([new Promise<void>((r) => (wake = r)), sleep(250)]);
+      seen = (await fetchPage()).includes(marker);
+    }
+    socket.close();
+    if (!seen) throw new Error(`the edit never showed on ${url}:\n${log.split("\n").filter((l) => !l.includes("[200]")).join("\n").slice(-3000)}`);
+    const ms = Math.round(performance.now() - written);
+    const m = /re-verified (\d+) of (\d+) pages \(\d+ claims\) in (\d+) ms/.exec(log);
+    return { ms, startupMs, ...(m ? { verified: { reprocessed: Number(m[1]), pages: Number(m[2]), ms: Number(m[3]) } } : {}) };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const runs = [];
+for (let n = 1; n <= edits; n++) runs.push(await oneEdit(n));
+const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
+process.stdout.write(
+  `${JSON.stringify({ content, page, editToVisibleMs: runs.map((r) => r.ms), medianMs: sorted[Math.floor(sorted.length / 2)], runs }, null, 2)}\n`,
+);
