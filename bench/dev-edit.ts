@@ -85,7 +85,14 @@ async function oneEdit(
       seen = (await fetchPage()).includes(marker);
     }
     socket.close();
-    if (!seen) throw new Error(`the edit never showed on ${url}:\n${log.split("\n").filter((l) => !l.includes("[200]")).join("\n").slice(-3000)}`);
+    if (!seen)
+      throw new Error(
+        `the edit never showed on ${url}:\n${log
+          .split('\n')
+          .filter((l) => !l.includes('[200]'))
+          .join('\n')
+          .slice(-3000)}`,
+      );
     const ms = Math.round(performance.now() - written);
     const m = /re-verified (\d+) of (\d+) pages \(\d+ claims\) in (\d+) ms/.exec(log);
     return { ms, startupMs, ...(m ? { verified: { reprocessed: Number(m[1]), pages: Number(m[2]), ms: Number(m[3]) } } : {}) };
