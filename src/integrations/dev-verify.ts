@@ -14,13 +14,14 @@ export function devVerifyIntegration(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         const root = process.cwd();
-        const contentDir = resolve(root, 'content') + sep;
+        const contentRoot = resolve(root, 'content');
+        const contentDir = contentRoot + sep;
         server.watcher.add(contentDir);
         let timer: ReturnType<typeof setTimeout> | undefined;
         // Only the edited page is processed again (all pages when a source or a file name changes).
         const verifier = incrementalDossier();
         const check = () => {
-          const read = readContent(resolve(root, 'content'), root);
+          const read = readContent(contentRoot, root);
           const result = verifier(read.files);
           return { ...result, diagnostics: [...read.diagnostics, ...result.diagnostics] };
         };

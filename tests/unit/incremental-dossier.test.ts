@@ -17,6 +17,13 @@ function expectSameAsFullBuild(result: ReturnType<ReturnType<typeof incrementalD
 const edit = (input: readonly ContentFile[], file: string, change: (raw: string) => string) =>
   input.map((f) => (f.file === file ? { ...f, raw: change(f.raw) } : f));
 
+/** A verifier that has already seen the unedited dossier. */
+function primed() {
+  const verify = incrementalDossier();
+  verify(files);
+  return verify;
+}
+
 describe('incrementalDossier (the dev server)', () => {
   const people = files.find((f) => f.file.endsWith('people/marco-rubio.mdx'))!;
   const source = files.find((f) => f.collection === 'sources')!;
@@ -30,8 +37,7 @@ describe('incrementalDossier (the dev server)', () => {
   });
 
   it('processes only the edited page, with the same result as a full build', () => {
-    const verify = incrementalDossier();
-    verify(files);
+    const verify = primed();
     const edited = edit(files, people.file, (raw) => raw.replace('Secretary of State', 'Secretary of State (edited)'));
     expect(edited).not.toEqual(files);
     const result = verify(edited);
@@ -40,8 +46,7 @@ describe('incrementalDossier (the dev server)', () => {
   });
 
   it('reports an error introduced by an edit, as the full build does, and clears it when undone', () => {
-    const verify = incrementalDossier();
-    verify(files);
+    const verify = primed();
     const broken = edit(
       files,
       people.file,
@@ -57,8 +62,7 @@ describe('incrementalDossier (the dev server)', () => {
   });
 
   it('processes every page again when a source changes, since every quote is checked against the sources', () => {
-    const verify = incrementalDossier();
-    verify(files);
+    const verify = primed();
     const edited = edit(files, source.file, (raw) => `${raw}\n`);
     const result = verify(edited);
     expect(result.reprocessed).toBe(pageCount);

@@ -21,10 +21,11 @@ export interface ClaimPage {
 
 const STANCE: Record<string, string> = { supports: 'Supports', denies: 'Denies', context: 'Context' };
 
-/** A status label: words and a border style, not colour alone (as StatusLabel.astro). */
-export function statusLabelHtml(status: string): string {
-  const label = statusLabels[status as ClaimStatus] ?? status;
-  return `<span class="status status-${escapeAttribute(status)}">${escapeText(label)}</span>`;
+/** A status label: words and a border style, not colour alone; a link when given `href` (StatusLabel.astro). */
+export function statusLabelHtml(status: string, href?: string): string {
+  const label = escapeText(statusLabels[status as ClaimStatus] ?? status);
+  const kind = `class="status status-${escapeAttribute(status)}"`;
+  return href ? `<a ${kind} href="${escapeAttribute(href)}">${label}</a>` : `<span ${kind}>${label}</span>`;
 }
 
 const link = (href: string, text: string) => `<a href="${escapeAttribute(href)}">${escapeText(text)}</a>`;
