@@ -8,6 +8,7 @@ import remarkContentSafety from './src/integrations/remark-content-safety.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
 import { devVerifyIntegration } from './src/integrations/dev-verify.ts';
+import { storeModuleIntegration } from './src/integrations/store-module.ts';
 import { site } from './src/site-config.ts';
 import { CLAIM_TEMPLATE_ID } from './src/lib/pages/claim-page.ts';
 import { claimSitemapPages } from './src/integrations/stamp-claims.ts';
@@ -32,6 +33,8 @@ export default defineConfig({
     headersIntegration(),
     pagefindIntegration(),
     devVerifyIntegration(),
+    // The built pages read Astro's content-layer store from its file, not from a 250 MB string literal at 10k.
+    storeModuleIntegration(),
   ],
   devToolbar: { enabled: false },
   security: {
