@@ -9,8 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics } from '../src/lib/diagnostics.ts';
 import { prepareViews } from '../src/integrations/prepare-views.ts';
-import { indexSite, readSearchRecords, searchRecordsFile } from '../src/integrations/pagefind.ts';
-import { claimPagesFile, stampClaimPages } from '../src/integrations/stamp-claims.ts';
+import { readSearchRecords, searchRecordsFile, startSiteIndex } from '../src/integrations/pagefind.ts';
+import { ClaimPageStamper, claimPagesFile } from '../src/integrations/stamp-claims.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -62,6 +62,12 @@ if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostic
 if (diagnostics.some((d) => d.severity === 'error'))
   fail('Content verification failed: fix the errors above (run `npm run check` for the same report).');
 
+// The claim pages are stamped from the template as soon as Astro has written it, while Astro renders the rest.
+const stamper = new ClaimPageStamper(staging, viewsFile);
+
+// Pagefind starts now and takes the claims' search records while Astro builds; the pages follow once Astro has exited.
+const search = startSiteIndex(readSearchRecords(recordsFile));
+
 // Astro's bundler prints a multi-line, harmless warning per MDX file; keep real errors visible.
 const NOISE = /use astro:head-inject|^\s*(at |\d+ \|)|Module level directives cause errors when bundled/;
 const code = await time(
@@ -96,22 +102,29 @@ const code = await time(
       };
       relay(child.stdout!, process.stdout);
       relay(child.stderr!, process.stderr);
-      child.on('close', (status) => done(status ?? 1));
+      const watching = claimPages === 'stamp' ? setInterval(() => stamper.poll(), 250) : undefined;
+      child.on('close', (status) => {
+        clearInterval(watching);
+        done(status ?? 1);
+      });
     }),
 );
 if (code !== 0) fail(`astro build exited with code ${code}.`);
 if (!existsSync(join(staging, 'index.html'))) fail('astro build produced no index.html.');
-// Pagefind runs once Astro has exited (see src/integrations/pagefind.ts), so the two never hold memory at once. The
-// claim pages are stamped meanwhile, on a worker thread: Pagefind reads only pages with a search body (INDEXED_PAGES),
-// never a claim permalink, so the two work on different files.
+// Pagefind runs once Astro has exited (see src/integrations/pagefind.ts), so the two never hold memory at once. Any
+// claim pages still being stamped are finished meanwhile: Pagefind reads only pages with a search body
+// (INDEXED_PAGES), never a claim permalink, so the two work on different files. `claim-pages` is the stamping time
+// left after Astro.
 const [stamped, indexed] = await Promise.allSettled([
-  claimPages === 'stamp' ? time('claim-pages', () => stampClaimPages(staging, viewsFile)) : Promise.resolve(undefined),
-  time('pagefind', () => indexSite(staging, readSearchRecords(recordsFile))),
+  claimPages === 'stamp' ? time('claim-pages', () => stamper.finish()) : Promise.resolve(undefined),
+  time('pagefind', () => search.finish(staging)),
 ]);
 if (stamped.status === 'rejected') fail(`Writing the claim pages failed: ${(stamped.reason as Error).message}`);
 if (indexed.status === 'rejected') fail((indexed.reason as Error).message);
 if (stamped.status === 'fulfilled' && stamped.value !== undefined)
-  process.stdout.write(`[backchannel-claims] wrote ${stamped.value} claim pages in ${phases['claim-pages']} ms\n`);
+  process.stdout.write(
+    `[backchannel-claims] wrote ${stamped.value} claim pages${stamper.startedEarly ? ', started while Astro rendered,' : ''} done ${phases['claim-pages']} ms after Astro\n`,
+  );
 if (indexed.status === 'fulfilled')
   process.stdout.write(
     `[backchannel-pagefind] read ${indexed.value.files} pages and ${indexed.value.records} claims in ${phases.pagefind} ms\n`,

@@ -25,32 +25,58 @@ const RECORDS = Symbol.for('backchannel.searchRecords');
 export const shareSearchRecords = (records: SearchRecord[]) => ((globalThis as Record<symbol, unknown>)[RECORDS] = records);
 const sharedSearchRecords = () => ((globalThis as Record<symbol, unknown>)[RECORDS] as SearchRecord[] | undefined) ?? [];
 
+/** A Pagefind index that was given the claims' records first and is waiting for the built pages. */
+export interface SiteIndex {
+  /** Add the pages of `dir` and write `dir/pagefind/`; how many HTML files Pagefind read and records it added. */
+  finish(dir: string): Promise<{ files: number; records: number }>;
+}
+
+/**
+ * Start Pagefind and add `records` at once: they are known before any page is built, so `npm run build` adds them
+ * while Astro renders (at 10,000 pages, 40,000 records take Pagefind ~15 s). Errors surface from `finish`.
+ */
+export function startSiteIndex(records: SearchRecord[]): SiteIndex {
+  const ready = (async () => {
+    const pagefind = await import('pagefind');
+    try {
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+      if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      // The binding answers requests in order; a bounded window keeps it busy without queueing 40,000 promises.
+      const WINDOW = 256;
+      for (let i = 0; i < records.length; i += WINDOW) {
+        const results = await Promise.all(records.slice(i, i + WINDOW).map((r) => index.addCustomRecord(r)));
+        const failed = results.flatMap((r) => r.errors);
+        if (failed.length > 0) throw new Error(`Pagefind failed to index a claim: ${failed.join('; ')}`);
+      }
+      return { pagefind, index };
+    } catch (error) {
+      await pagefind.close();
+      throw error;
+    }
+  })();
+  ready.catch(() => {}); // reported by finish()
+  return {
+    async finish(dir) {
+      const { pagefind, index } = await ready;
+      try {
+        const added = await index.addDirectory({ path: dir, glob: INDEXED_PAGES });
+        if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
+        if (added.page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
+        const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+        if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+        return { files: added.page_count, records: records.length };
+      } finally {
+        await pagefind.close();
+      }
+    },
+  };
+}
+
 /**
  * Run Pagefind over `dir` plus `records` and write `dir/pagefind/`; returns how many HTML files it read and how
  * many records it added. Throws with Pagefind's own messages on failure.
  */
-export async function indexSite(dir: string, records: SearchRecord[] = []): Promise<{ files: number; records: number }> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  try {
-    if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dir, glob: INDEXED_PAGES });
-    if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
-    // The binding answers requests in order; a bounded window keeps it busy without queueing 40,000 promises.
-    const WINDOW = 256;
-    for (let i = 0; i < records.length; i += WINDOW) {
-      const results = await Promise.all(records.slice(i, i + WINDOW).map((r) => index.addCustomRecord(r)));
-      const failed = results.flatMap((r) => r.errors);
-      if (failed.length > 0) throw new Error(`Pagefind failed to index a claim: ${failed.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-    return { files: added.page_count, records: records.length };
-  } finally {
-    await pagefind.close();
-  }
-}
+export const indexSite = (dir: string, records: SearchRecord[] = []) => startSiteIndex(records).finish(dir);
 
 export function pagefindIntegration(): AstroIntegration {
   return {

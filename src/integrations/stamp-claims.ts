@@ -1,11 +1,12 @@
 /**
  * Claim permalink pages without Astro's per-page pipeline. They are four in five of a dossier's HTML pages, and
  * each costs Astro ~3 ms of request and response objects, rendering and writing, whatever the page holds. So
- * `npm run build` has Astro render one claim page, with placeholders (src/pages/claims/[id].astro), and after Astro
- * has exited this fills the template in for every claim with the same `claimPage` Astro uses (src/lib/pages/).
- * It runs on a worker thread so the views it reads are released before Pagefind starts.
+ * `npm run build` has Astro render one claim page, with placeholders (src/pages/claims/[id].astro), and this fills
+ * the template in for every claim with the same `claimPage` Astro uses (src/lib/pages/). It runs on a worker thread,
+ * so it can start as soon as Astro has written the template, while Astro renders the other pages, and the views it
+ * reads are released when it ends.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -30,12 +31,69 @@ export function claimSitemapPages(siteUrl: string): string[] {
 interface Job {
   outDir: string;
   viewsFile: string;
+  template: string;
 }
 
-/** Write every claim's page into `outDir` from the template Astro rendered there; resolves to the number written. */
-export function stampClaimPages(outDir: string, viewsFile: string): Promise<number> {
+const templateDir = (outDir: string) => join(outDir, 'claims', CLAIM_TEMPLATE_ID);
+
+/**
+ * The claim page template Astro rendered into `outDir`, once it is wholly written (Astro may be writing it while this
+ * reads); `undefined` before that.
+ */
+export function readClaimTemplate(outDir: string): string | undefined {
+  const file = join(templateDir(outDir), 'index.html');
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  return /<\/html>\s*$/.test(text) ? text : undefined;
+}
+
+/**
+ * Stamps the claim pages of `outDir`: `poll()` while Astro runs starts as soon as the template is wholly written
+ * (Astro renders it among its first pages, and the stamping then runs on the CPU its single-threaded rendering leaves
+ * idle); `finish()` once Astro has exited waits for that, or stamps again should the final template differ, then
+ * removes the template from the site.
+ */
+export class ClaimPageStamper {
+  private early: { template: string; written: Promise<number> } | undefined;
+  private readonly outDir: string;
+  private readonly viewsFile: string;
+
+  constructor(outDir: string, viewsFile: string) {
+    this.outDir = outDir;
+    this.viewsFile = viewsFile;
+  }
+
+  get startedEarly(): boolean {
+    return this.early !== undefined;
+  }
+
+  poll(): void {
+    if (this.early) return;
+    const template = readClaimTemplate(this.outDir);
+    if (template === undefined) return;
+    this.early = { template, written: stampClaimPages(this.outDir, this.viewsFile, template) };
+    this.early.written.catch(() => {}); // awaited by finish()
+  }
+
+  async finish(): Promise<number> {
+    const template = readClaimTemplate(this.outDir);
+    if (template === undefined)
+      throw new Error(`No claim page template in ${templateDir(this.outDir)}: was Astro run with BACKCHANNEL_CLAIM_PAGES=stamp?`);
+    let written: number;
+    if (this.early?.template === template) written = await this.early.written;
+    else {
+      await this.early?.written.catch(() => {});
+      written = await stampClaimPages(this.outDir, this.viewsFile, template);
+    }
+    rmSync(templateDir(this.outDir), { recursive: true, force: true });
+    return written;
+  }
+}
+
+/** Write every claim's page into `outDir` from `template`; resolves to the number written. */
+export function stampClaimPages(outDir: string, viewsFile: string, template: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { outDir, viewsFile } satisfies Job });
+    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { outDir, viewsFile, template } satisfies Job });
     let written: number | undefined;
     worker.once('message', (count: number) => (written = count));
     worker.once('error', reject);
@@ -46,16 +104,7 @@ export function stampClaimPages(outDir: string, viewsFile: string): Promise<numb
 }
 
 /** Stamp the pages (on the worker thread). */
-function stamp({ outDir, viewsFile }: Job): number {
-  const templateDir = join(outDir, 'claims', CLAIM_TEMPLATE_ID);
-  const templateFile = join(templateDir, 'index.html');
-  let template: string;
-  try {
-    template = readFileSync(templateFile, 'utf8');
-  } catch {
-    throw new Error(`No claim page template at ${templateFile}: was Astro run with BACKCHANNEL_CLAIM_PAGES=stamp?`);
-  }
-  rmSync(templateDir, { recursive: true });
+function stamp({ outDir, viewsFile, template }: Job): number {
   const toPage = compileClaimStamp(template);
   const views = readViewsFile(viewsFile, ['claims', 'sources']);
   const texts = paragraphTexts(views.sources);
@@ -63,7 +112,8 @@ function stamp({ outDir, viewsFile }: Job): number {
   const claimsDir = join(outDir, 'claims');
   for (const claim of views.claims) {
     const dir = join(claimsDir, claim.id);
-    mkdirSync(dir, { recursive: true });
+    // Not recursive: should a failed build remove the staging folder meanwhile, this stops instead of recreating it.
+    if (!existsSync(dir)) mkdirSync(dir);
     writeFileSync(join(dir, 'index.html'), toPage(claim, claimPage(claim, site.url, paragraph)));
   }
   return views.claims.length;
