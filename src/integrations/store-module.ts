@@ -3,15 +3,17 @@
  * of carrying it as one string literal.
  *
  * Astro turns its data store into one module, `export default JSON.parse("…")`, whose single string literal is the
- * whole store (a 10,000-page dossier's is ~250 MB). The bundler then carries that literal into the prerender bundle
- * and V8 compiles it before the first page, in time that grows much faster than its length: measured on this
- * machine, importing such a module took 1.0 s at 22 MB, 11.9 s at 88 MB and 69 s at 220 MB, while `JSON.parse` of
- * the same text takes 1.2 s. The module becomes `JSON.parse(readFileSync(store))` of the very file Astro just read
- * (`data-store.json` in the cache directory), so the store Astro sees is the same. Only static builds are changed:
- * the prerendering runs on the machine that has the file; a server build (none here) would ship the bundle elsewhere.
+ * whole store (a 10,000-page dossier's is ~200 MB): Astro reads, parses and re-escapes the file to make it, the
+ * bundler carries it into the prerender bundle, and V8 compiles it before the first page, in time that grows much
+ * faster than its length. Measured on this machine, importing such a module took 1.0 s at 22 MB, 11.9 s at 88 MB and
+ * 69 s at 220 MB, while `JSON.parse` of the same text takes 1.2 s. Here the module is `JSON.parse(readFileSync(…))`
+ * of the very file Astro would have inlined (`data-store.json` in the cache directory), so the store the pages see
+ * is the same. Only static builds with Astro's default single-file storage are changed: the prerendering runs on
+ * the machine that has the file (a server build would ship the bundle elsewhere), and chunked storage imports its
+ * parts instead.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
@@ -20,18 +22,18 @@ export const STORE_MODULE_ID = '\0astro:data-layer-content';
 /** The store file of a build (`getDataStoreFile` in astro/dist/content/paths.js: the cache directory's). */
 export const STORE_FILE = 'data-store.json';
 
-const INLINED = 'export default JSON.parse("';
-
-/**
- * The module that reads `storeFile` at run time, for Astro's inlined store module `code`; `undefined` when `code` is
- * not the single-literal form (another storage mode, another Astro version), which is then left as it is.
- */
-export function storeModuleReading(code: string, storeFile: string): string | undefined {
-  if (!code.startsWith(INLINED) || !code.endsWith('")')) return undefined;
+/** The module that reads the store from `storeFile` at run time. */
+export function storeModuleCode(storeFile: string): string {
   return [
     `import { readFileSync } from 'node:fs';`,
     `export default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));`,
   ].join('\n');
+}
+
+/** Whether Astro keeps its store in one file, its default; `experimental.collectionStorage: 'chunked'` does not. */
+export function singleFileStore(experimental: object | undefined): boolean {
+  const storage = (experimental as { collectionStorage?: unknown } | undefined)?.collectionStorage;
+  return storage === undefined || storage === 'single-file';
 }
 
 /** `BACKCHANNEL_STORE_MODULE=inline` keeps Astro's own module (the build-safety test compares the two builds). */
@@ -41,13 +43,17 @@ export function storeModulePlugin(storeFile: string, logger?: AstroIntegrationLo
   return {
     name: 'backchannel-store-module',
     apply: 'build',
-    enforce: 'post',
-    transform(code, id) {
-      if (id !== STORE_MODULE_ID || !existsSync(storeFile)) return null;
-      const module = storeModuleReading(code, storeFile);
-      if (module === undefined) return null;
-      logger?.info(`pages read the content store from ${storeFile} (${(code.length / 2 ** 20).toFixed(1)} MB) at run time`);
-      return { code: module, map: { mappings: '' } };
+    load: {
+      // Before Astro's own plugin (itself `enforce: 'pre'`), which would read, check and escape the file to inline it.
+      order: 'pre',
+      handler(id) {
+        if (id !== STORE_MODULE_ID || !existsSync(storeFile)) return null;
+        const megabytes = (statSync(storeFile).size / 2 ** 20).toFixed(1);
+        logger?.info(`pages read the content store from ${storeFile} (${megabytes} MB) at run time`);
+        // The metadata Astro gives its store module (createContentDataIncrementalMetadata in astro/dist/core/build).
+        const meta = { astroIncremental: { kind: 'content-data' } };
+        return { code: storeModuleCode(storeFile), map: { mappings: '' }, meta };
+      },
     },
   };
 }
@@ -57,7 +63,8 @@ export function storeModuleIntegration(): AstroIntegration {
     name: 'backchannel-store-module',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
-        if (command !== 'build' || config.output !== 'static' || !readsStoreAtRunTime()) return;
+        if (command !== 'build' || config.output !== 'static' || !singleFileStore(config.experimental)) return;
+        if (!readsStoreAtRunTime()) return;
         const storeFile = fileURLToPath(new URL(STORE_FILE, config.cacheDir));
         updateConfig({ vite: { plugins: [storeModulePlugin(storeFile, logger)] } });
       },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeModuleReading } from '../../src/integrations/store-module.ts';
+import { singleFileStore, storeModuleCode } from '../../src/integrations/store-module.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'backchannel-store-module-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -25,18 +25,17 @@ describe('the content store module read at run time', () => {
   it('gives the same value as the module Astro inlines', async () => {
     const storeFile = join(work, 'data-store.json');
     writeFileSync(storeFile, store);
-    const inlined = astroModule(store);
-    const reading = storeModuleReading(inlined, storeFile);
-    expect(reading).toBeDefined();
-    expect(reading!.length).toBeLessThan(200);
-    expect(await importCode('reading', reading!)).toEqual(await importCode('inlined', inlined));
+    const reading = storeModuleCode(storeFile);
+    expect(reading.length).toBeLessThan(200);
+    expect(await importCode('reading', reading)).toEqual(await importCode('inlined', astroModule(store)));
   });
 
-  it('leaves any other shape of the module alone', () => {
-    expect(storeModuleReading('export default new Map()', '/x')).toBeUndefined();
-    // Astro's chunked storage imports its parts instead of inlining one literal.
-    expect(storeModuleReading('export default{"people":[(await import("astro:data-layer-content-chunk:a"))]}', '/x')).toBeUndefined();
-    expect(storeModuleReading(`${astroModule(store)};\nexport const more = 1`, '/x')).toBeUndefined();
+  it("is used only with Astro's single-file storage, not with its chunked storage", () => {
+    expect(singleFileStore(undefined)).toBe(true);
+    expect(singleFileStore({})).toBe(true);
+    expect(singleFileStore({ collectionStorage: 'single-file' })).toBe(true);
+    expect(singleFileStore({ collectionStorage: 'chunked' })).toBe(false);
+    expect(singleFileStore({ collectionStorage: { chunkSize: 10 } })).toBe(false);
   });
 
   it('matches the module the installed Astro writes (an Astro upgrade that changes it fails here)', () => {
