@@ -24,10 +24,9 @@ export const STORE_FILE = 'data-store.json';
 
 /** The module that reads the store from `storeFile` at run time. */
 export function storeModuleCode(storeFile: string): string {
-  return [
-    `import { readFileSync } from 'node:fs';`,
-    `export default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));`,
-  ].join('\n');
+  return [`import { readFileSync } from 'node:fs';`, `export default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));`].join(
+    '\n',
+  );
 }
 
 /** Whether Astro keeps its store in one file, its default; `experimental.collectionStorage: 'chunked'` does not. */

@@ -31,7 +31,11 @@ function site(name: string): { outDir: string; write: (text: string) => void } {
 }
 
 const stampedMarks = (outDir: string) =>
-  new Set(readdirSync(join(outDir, 'claims')).map((id) => /data-mark="(\w+)"/.exec(readFileSync(join(outDir, 'claims', id, 'index.html'), 'utf8'))?.[1]));
+  new Set(
+    readdirSync(join(outDir, 'claims')).map(
+      (id) => /data-mark="(\w+)"/.exec(readFileSync(join(outDir, 'claims', id, 'index.html'), 'utf8'))?.[1],
+    ),
+  );
 
 describe('ClaimPageStamper', () => {
   it('waits for the whole template, stamps every claim while Astro would still run, then removes the template', async () => {
