@@ -33,7 +33,7 @@ export default defineConfig({
     headersIntegration(),
     pagefindIntegration(),
     devVerifyIntegration(),
-    // The built pages read Astro's content-layer store from its file, not from a 250 MB string literal at 10k.
+    // The built pages read Astro's content-layer store from its file, not from one ~190 MB string literal at 10k.
     storeModuleIntegration(),
   ],
   devToolbar: { enabled: false },

@@ -109,6 +109,8 @@ const code = await time(
       });
     }),
 );
+// Claim pages may still be written into the staging folder: let that end before a failure removes the folder.
+if (code !== 0 || !existsSync(join(staging, 'index.html'))) await stamper.settled();
 if (code !== 0) fail(`astro build exited with code ${code}.`);
 if (!existsSync(join(staging, 'index.html'))) fail('astro build produced no index.html.');
 // Pagefind runs once Astro has exited (see src/integrations/pagefind.ts), so the two never hold memory at once. Any

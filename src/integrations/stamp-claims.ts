@@ -75,6 +75,11 @@ export class ClaimPageStamper {
     this.early.written.catch(() => {}); // awaited by finish()
   }
 
+  /** Wait for any stamping under way to end, as it may: before a failed build removes the staging folder. */
+  async settled(): Promise<void> {
+    await this.early?.written.catch(() => {});
+  }
+
   async finish(): Promise<number> {
     const template = readClaimTemplate(this.outDir);
     if (template === undefined)
@@ -82,7 +87,7 @@ export class ClaimPageStamper {
     let written: number;
     if (this.early?.template === template) written = await this.early.written;
     else {
-      await this.early?.written.catch(() => {});
+      await this.settled();
       written = await stampClaimPages(this.outDir, this.viewsFile, template);
     }
     rmSync(templateDir(this.outDir), { recursive: true, force: true });

@@ -62,8 +62,8 @@ export function storeModuleIntegration(): AstroIntegration {
     name: 'backchannel-store-module',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
-        if (command !== 'build' || config.output !== 'static' || !singleFileStore(config.experimental)) return;
-        if (!readsStoreAtRunTime()) return;
+        if (command !== 'build' || config.output !== 'static') return;
+        if (!singleFileStore(config.experimental) || !readsStoreAtRunTime()) return;
         const storeFile = fileURLToPath(new URL(STORE_FILE, config.cacheDir));
         updateConfig({ vite: { plugins: [storeModulePlugin(storeFile, logger)] } });
       },

@@ -62,6 +62,8 @@ describe('ClaimPageStamper', () => {
     const stamper = new ClaimPageStamper(outDir, viewsFile);
     write(template('early'));
     stamper.poll();
+    await stamper.settled();
+    expect(stampedMarks(outDir)).toEqual(new Set(['early'])); // every claim page written; the template too
     write(template('final'));
     expect(await stamper.finish()).toBe(claims.claims.length);
     expect(stampedMarks(outDir)).toEqual(new Set(['final']));
