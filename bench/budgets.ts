@@ -48,7 +48,7 @@ export interface Budgets {
     /** Last keystroke → first result element (title filled in), per query. */
     firstKeystrokeToResultMs: number;
     secondKeystrokeToResultMs: number;
-    /** The <pagefind-input> debounce in effect, ms (part of the two times above). */
+    /** The search input's debounce (DEBOUNCE_MS in /scripts/search.js), ms: part of the two times above. */
     debounceMs: number;
   };
   pass: Record<keyof typeof BUDGETS, boolean>;
@@ -71,7 +71,19 @@ function firstDir(dir: string): string | undefined {
 function trackBytes(page: Page, dist: string, origin: string) {
   const log: { url: string; bytes: number; gzipBytes: number }[] = [];
   const pending: Promise<void>[] = [];
+  let inFlight = 0;
+  let lastActivity = performance.now();
+  const settle = () => {
+    inFlight--;
+    lastActivity = performance.now();
+  };
+  page.context().on('request', () => {
+    inFlight++;
+    lastActivity = performance.now();
+  });
+  page.context().on('requestfailed', settle);
   page.context().on('requestfinished', (request) => {
+    settle();
     pending.push(
       request.sizes().then((sizes) => {
         const url = request.url();
@@ -91,6 +103,10 @@ function trackBytes(page: Page, dist: string, origin: string) {
     );
   });
   return {
+    /** Wait until no request has been in flight for `ms` (work a result set off, such as filter counts, is done). */
+    quiet: async (ms: number) => {
+      while (inFlight > 0 || performance.now() - lastActivity < ms) await new Promise((r) => setTimeout(r, 50));
+    },
     mark: async () => {
       await Promise.all(pending);
       return log.length;
@@ -195,26 +211,23 @@ export async function measureBudgets(dist: string): Promise<Budgets> {
     const bytes = trackBytes(search, dist, url);
     const start = await bytes.mark();
     await search.goto(`${url}/search/`, { waitUntil: 'domcontentloaded' });
-    const input = search.locator('pagefind-input input');
+    const input = search.locator('#search-input');
     await input.waitFor({ state: 'visible', timeout: 30_000 });
-    const debounceMs = await search.evaluate(() =>
-      Number((document.querySelector('pagefind-input') as unknown as { debounce?: number } | null)?.debounce ?? 300),
-    );
+    await search.locator('#search-ui').waitFor({ state: 'visible', timeout: 30_000 });
+    const debounceMs = Number(/const DEBOUNCE_MS = (\d+)/.exec(readFileSync(join(dist, 'scripts', 'search.js'), 'utf8'))?.[1] ?? NaN);
     await search.evaluate(() => {
       const w = window as unknown as { lastKey: number; firstResultAt: number; query: string };
       w.lastKey = 0;
       w.firstResultAt = 0;
       w.query = '';
       document.addEventListener('keydown', () => (w.lastKey = performance.now()), true);
-      // A result counts once a filled-in result (Pagefind first shows skeleton placeholders) shows the query term:
-      // results of the previous query (or of the empty, faceted query) do not count.
+      // A result counts once a result shows the query term: results of the previous query do not count.
       const check = () => {
         if (w.firstResultAt || !w.query) return;
         // The summary names the query the results are for ("12 results for “stubb”"): earlier partial queries do not count.
-        const summary = (document.querySelector('pagefind-summary')?.textContent ?? '').toLowerCase();
+        const summary = (document.querySelector('#search-summary')?.textContent ?? '').toLowerCase();
         if (!/results? for/.test(summary) || !summary.includes(w.query)) return;
-        for (const r of document.querySelectorAll('pagefind-results .pf-result')) {
-          if (r.querySelector('.pf-skeleton')) continue;
+        for (const r of document.querySelectorAll('#search-results > li')) {
           if ((r.textContent ?? '').toLowerCase().includes(w.query)) {
             w.firstResultAt = performance.now();
             return;
@@ -222,7 +235,7 @@ export async function measureBudgets(dist: string): Promise<Budgets> {
         }
       };
       const observer = new MutationObserver(check);
-      for (const el of document.querySelectorAll('pagefind-results, pagefind-summary'))
+      for (const el of document.querySelectorAll('#search-results, #search-summary'))
         observer.observe(el, { subtree: true, childList: true, characterData: true });
     });
     const runQuery = async (q: string) => {
@@ -241,7 +254,8 @@ export async function measureBudgets(dist: string): Promise<Budgets> {
     };
     const firstMs = await runQuery(q1);
     const first = await bytes.since(start);
-    await search.waitForLoadState('networkidle');
+    // What the first results set off (the filter counts) is not the second query's.
+    await bytes.quiet(500);
     const mid = await bytes.mark();
     const secondMs = await runQuery(q2);
     const second = await bytes.since(mid);

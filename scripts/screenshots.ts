@@ -23,7 +23,7 @@ try {
       for (const scheme of ['light', 'dark'] as const) {
         const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
         await page.goto(url + path, { waitUntil: 'networkidle' });
-        if (name === 'search') await page.waitForSelector('pagefind-results a', { timeout: 10_000 }).catch(() => undefined);
+        if (name === 'search') await page.waitForSelector('#search-results a', { timeout: 10_000 }).catch(() => undefined);
         await page.screenshot({ path: `${out}/${name}-${device}-${scheme}.png` });
         await page.close();
       }

@@ -1,24 +1,293 @@
-// Search page: reveal Pagefind's Component UI (the plain form is the no-JS fallback) and run ?q= queries.
-const ui = document.getElementById('search-ui');
-const fallback = document.getElementById('search-fallback');
-await customElements.whenDefined('pagefind-input');
-ui.hidden = false;
-fallback.hidden = true;
-const instance = window.PagefindComponents?.getInstanceManager().getInstance('default');
-const q = new URLSearchParams(location.search).get('q');
-if (instance && q) {
-  // Faceted mode first runs an empty search to list everything; run the query right after it.
-  let ran = false;
-  instance.on('results', () => {
-    if (ran) return;
-    ran = true;
-    instance.triggerSearch(q);
-  });
-}
-// Keep the address in step with the query so a search can be shared.
-instance?.on('search', (term) => {
-  const url = new URL(location.href);
-  if (term) url.searchParams.set('q', term);
-  else url.searchParams.delete('q');
-  history.replaceState(null, '', url);
+// The search page on Pagefind's JS API (/pagefind/pagefind.js). Results come first: a query loads Pagefind's
+// index chunks and the fragments of the 10 results shown; the filter counts follow once those results are on
+// screen, or as soon as a reader uses a filter. The address keeps the query and filters, so a search can be shared.
+const PAGE_SIZE = 10;
+const FIRST_SHOWN = 3;
+const DEBOUNCE_MS = 80;
+const SUB_RESULTS = 2;
+
+const form = document.getElementById('search-form');
+const input = document.getElementById('search-input');
+const pane = document.getElementById('search-filters');
+const summary = document.getElementById('search-summary');
+const list = document.getElementById('search-results');
+const more = document.getElementById('search-more');
+const groups = [...pane.querySelectorAll('details[data-filter]')];
+
+const pagefind = import('/pagefind/pagefind.js').then(async (pf) => {
+  await pf.options({ excerptLength: 24 });
+  await pf.init();
+  return pf;
 });
+
+/** The reader's filters: group name → chosen values. */
+const chosen = new Map(groups.map((g) => [g.dataset.filter, new Set()]));
+/** The search on screen: its generation, results, and how many are shown. */
+let current = { generation: 0, results: [], shown: 0 };
+let generation = 0;
+let timer;
+let allFilters;
+
+const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+const typeLabel = (type) => pane.querySelector(`input[name="type"][value="${CSS.escape(type)}"] + .filter-label`)?.textContent ?? type;
+
+/** The chosen filters in Pagefind's form: any value within a group, every group. */
+function pagefindFilters(except) {
+  const filters = {};
+  for (const [name, values] of chosen) if (name !== except && values.size > 0) filters[name] = { any: [...values] };
+  return filters;
+}
+
+/** A value's checkbox, created for the groups listed from the index. */
+function valueBox(group, value) {
+  const existing = [...group.querySelectorAll('input')].find((i) => i.value === value);
+  if (existing) return existing;
+  const item = document.createElement('li');
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = group.dataset.filter;
+  box.value = value;
+  const text = document.createElement('span');
+  text.className = 'filter-label';
+  text.textContent = value;
+  const count = document.createElement('span');
+  count.className = 'filter-count';
+  label.append(box, text, count);
+  item.append(label);
+  const values = group.querySelector('.filter-values');
+  const after = [...values.children].find((li) => li.querySelector('input').value.localeCompare(value, 'en') > 0);
+  values.insertBefore(item, after ?? null);
+  return box;
+}
+
+/** Show each value's count; in the groups from the index, values with no result are hidden unless chosen. */
+function showCounts(counts) {
+  for (const group of groups) {
+    const name = group.dataset.filter;
+    const fromIndex = group.hasAttribute('data-from-index');
+    if (fromIndex && allFilters) {
+      for (const value of Object.keys(allFilters[name] ?? {})) valueBox(group, value);
+      const status = group.querySelector('.filter-status');
+      status.hidden = Object.keys(allFilters[name] ?? {}).length > 0;
+      status.textContent = 'No values in this dossier.';
+    }
+    const known = counts[name];
+    for (const box of group.querySelectorAll('input')) {
+      const n = known?.[box.value];
+      const item = box.closest('li');
+      item.querySelector('.filter-count').textContent = n === undefined ? '' : n.toLocaleString('en');
+      item.classList.toggle('is-empty', n === 0);
+      if (fromIndex) item.hidden = n === 0 && !box.checked;
+    }
+  }
+}
+
+/** Load every filter's values once (the person and outlet lists are the largest part of them). */
+async function loadFilters() {
+  const pf = await pagefind;
+  allFilters ??= await pf.filters();
+}
+
+/**
+ * Counts for the filters as a faceted search gives them: a group's values are counted with the other groups'
+ * filters applied but not its own, so choosing one type still shows how many results the other types have.
+ * Pagefind counts only the filters it has loaded, so this runs its own searches (the index is already loaded).
+ */
+async function refreshCounts(gen, term) {
+  const pf = await pagefind;
+  const counts = (await pf.search(term, { filters: pagefindFilters() })).filters;
+  await Promise.all(
+    [...chosen]
+      .filter(([, values]) => values.size > 0)
+      .map(async ([name]) => {
+        const without = await pf.search(term, { filters: pagefindFilters(name) });
+        counts[name] = without.filters[name] ?? {};
+      }),
+  );
+  if (gen === generation) showCounts(counts);
+}
+
+/** Excerpt HTML from Pagefind as nodes: its text and <mark> elements only. */
+function excerptNodes(html) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const nodes = [];
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else nodes.push(document.createTextNode(node.textContent ?? ''));
+  }
+  return nodes;
+}
+
+const element = (tag, className, ...children) => {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  el.append(...children);
+  return el;
+};
+
+function link(href, text, className) {
+  const a = element('a', className, text);
+  a.href = href;
+  return a;
+}
+
+/** One result: its type, title, excerpt and the best-matching sections of its page. */
+function resultItem(data) {
+  const type = data.meta.type ?? data.filters?.type?.[0] ?? 'page';
+  const label = typeLabel(type);
+  const title = (data.meta.title ?? data.url).replace(new RegExp(` \\(${type}\\)$`), '').replace(new RegExp(`^${label}: `), '');
+  const item = element(
+    'li',
+    'search-result',
+    element('p', 'kicker', label),
+    element('h3', 'search-result-title', link(data.url, title, 'search-result-link')),
+    element('p', 'search-result-excerpt', ...excerptNodes(data.excerpt)),
+  );
+  item.dataset.type = type;
+  const subs = data.sub_results
+    .map((sub, i) => ({ sub, i }))
+    .filter(({ sub }) => sub.anchor && sub.url !== data.url && sub.title !== data.meta.title)
+    .sort((a, b) => b.sub.locations.length - a.sub.locations.length || a.i - b.i)
+    .slice(0, SUB_RESULTS)
+    .sort((a, b) => a.i - b.i);
+  if (subs.length > 0) {
+    const section = element('ul', 'search-subresults');
+    for (const { sub } of subs)
+      section.append(
+        element('li', '', link(sub.url, sub.title), element('span', 'search-result-excerpt', ' ', ...excerptNodes(sub.excerpt))),
+      );
+    item.append(section);
+  }
+  return item;
+}
+
+/** The next `size` results of the search on screen, as list items (undefined if a newer search replaced it). */
+async function nextItems(gen, size = PAGE_SIZE) {
+  const page = current.results.slice(current.shown, current.shown + size);
+  const data = await Promise.all(page.map((r) => r.data()));
+  if (gen !== generation) return undefined;
+  current.shown += page.length;
+  more.hidden = current.shown >= current.results.length;
+  return data.map(resultItem);
+}
+
+/** What the results are: the query and the chosen filters, in words. */
+function describe(n, term) {
+  const parts = [];
+  for (const group of groups) {
+    const values = chosen.get(group.dataset.filter);
+    if (values.size === 0) continue;
+    const labels = [...values].map((v) => (group.dataset.filter === 'type' ? typeLabel(v) : v));
+    parts.push(`${group.querySelector('summary').textContent.toLowerCase()} ${labels.join(' or ')}`);
+  }
+  const filters = parts.length ? ` (${parts.join('; ')})` : '';
+  if (n === 0) return `No results for ${term ? `“${term}”` : 'these filters'}${filters}. Try fewer words or filters.`;
+  return `${plural(n, 'result')}${term ? ` for “${term}”` : ''}${filters}${n > PAGE_SIZE ? `, best first` : ''}.`;
+}
+
+/** Keep the address in step with the search, so it can be shared and survives a reload. */
+function keepAddress(term) {
+  const url = new URL(location.href);
+  url.search = '';
+  if (term) url.searchParams.set('q', term);
+  for (const [name, values] of chosen) for (const v of values) url.searchParams.append(name, v);
+  if (url.href !== location.href) history.replaceState(null, '', url);
+}
+
+async function run() {
+  clearTimeout(timer);
+  const gen = ++generation;
+  const term = input.value.trim();
+  keepAddress(term);
+  const filters = pagefindFilters();
+  if (!term && Object.keys(filters).length === 0) {
+    current = { generation: gen, results: [], shown: 0 };
+    list.replaceChildren();
+    more.hidden = true;
+    summary.textContent = 'Type words to search, or choose filters to browse.';
+    if (allFilters) await refreshCounts(gen, null);
+    return;
+  }
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const pf = await pagefind;
+    const search = await pf.search(term || null, { filters });
+    if (gen !== generation) return;
+    current = { generation: gen, results: search.results, shown: 0 };
+    // The first results show as soon as their excerpts are loaded; the rest of the page follows.
+    const items = await nextItems(gen, FIRST_SHOWN);
+    if (!items) return;
+    list.replaceChildren(...items);
+    summary.textContent = describe(search.results.length, term);
+    const rest = await nextItems(gen, PAGE_SIZE - FIRST_SHOWN);
+    if (!rest) return;
+    list.append(...rest);
+    // The filter counts once the results are on screen.
+    await loadFilters();
+    if (gen === generation) await refreshCounts(gen, term || null);
+  } catch (error) {
+    if (gen !== generation) return;
+    summary.textContent = 'Search could not run in this browser. The indexes of people, episodes, claims and sources list everything.';
+    console.error(error);
+  } finally {
+    if (gen === generation) list.removeAttribute('aria-busy');
+  }
+}
+
+function runSoon() {
+  clearTimeout(timer);
+  timer = setTimeout(run, DEBOUNCE_MS);
+  // Fetch the index chunks for the words typed so far while the reader types (short prefixes span many chunks).
+  const term = input.value.trim();
+  if (term.length >= 3) pagefind.then((pf) => pf.preload(term, { filters: pagefindFilters() })).catch(() => {});
+}
+
+// Start from the address: ?q= (the home page's form links here) and any filters.
+const params = new URLSearchParams(location.search);
+input.value = params.get('q') ?? '';
+for (const group of groups) {
+  const name = group.dataset.filter;
+  for (const value of params.getAll(name)) {
+    const box = valueBox(group, value);
+    box.checked = true;
+    chosen.get(name).add(value);
+    group.open = true;
+  }
+}
+
+// On a phone the filters start folded, so the results are not pushed below them.
+if (matchMedia('(max-width: 47.99rem)').matches) for (const group of groups) group.open = chosen.get(group.dataset.filter).size > 0;
+document.getElementById('search-ui').hidden = false;
+input.addEventListener('input', runSoon);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  run();
+});
+pane.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+  const values = chosen.get(box.name);
+  if (box.checked) values.add(box.value);
+  else values.delete(box.value);
+  run();
+});
+// The person and outlet lists load when their group is opened.
+for (const group of groups.filter((g) => g.hasAttribute('data-from-index')))
+  group.addEventListener('toggle', async () => {
+    if (!group.open || allFilters) return;
+    await loadFilters();
+    await refreshCounts(generation, input.value.trim() || null);
+  });
+more.addEventListener('click', async () => {
+  const start = list.children.length;
+  const items = await nextItems(generation);
+  if (!items) return;
+  list.append(...items);
+  list.children[start]?.querySelector('a')?.focus();
+});
+if (input.value || [...chosen.values()].some((v) => v.size > 0)) run();

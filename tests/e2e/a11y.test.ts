@@ -25,7 +25,7 @@ async function open(page: Page, path: string) {
     (await page.evaluate(() => document.documentElement.dataset.js !== 'off' && !!document.getElementById('search-ui')))
   ) {
     await page
-      .locator('pagefind-filter-pane input[type="checkbox"]')
+      .locator('#search-filters input[type="checkbox"]')
       .first()
       .waitFor({ state: 'attached', timeout: 15_000 })
       .catch(() => {});
@@ -71,11 +71,11 @@ describe('axe on live search results', () => {
       const page = await newPage(site, { colorScheme });
       try {
         await open(page, '/search/');
-        const input = page.locator('pagefind-input input');
+        const input = page.locator('#search-input');
         await input.click();
         await input.pressSequentially('Geneva', { delay: 20 });
-        await expect.poll(() => page.locator('pagefind-results a.pf-result-link').count(), { timeout: 15_000 }).toBeGreaterThan(2);
-        await page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="claim"]').check();
+        await expect.poll(() => page.locator('#search-results a.search-result-link').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+        await page.locator('#search-filters input[type="checkbox"][name="type"][value="claim"]').check();
         await page.waitForTimeout(800);
         let axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
         if (colorScheme === 'dark') axe = axe.withRules(COLOUR_RULES);

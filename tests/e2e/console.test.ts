@@ -24,7 +24,7 @@ afterAll(async () => {
 /** Let late work finish: the search UI loads Pagefind's index, WebAssembly and filters after the page loads. */
 async function settle(page: Page, path: string) {
   if (path.startsWith('/search/')) {
-    await page.locator('pagefind-filter-pane input[type="checkbox"]').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await page.locator('#search-filters input[type="checkbox"]').first().waitFor({ state: 'attached', timeout: 15_000 });
   }
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
 }
@@ -60,20 +60,20 @@ describe('console, network and CSP', () => {
     try {
       await page.goto(`${site.url}/search/?q=Witkoff`, { waitUntil: 'load' });
       await settle(page, '/search/');
-      const input = page.locator('pagefind-input input');
+      const input = page.locator('#search-input');
       await input.click();
       await input.fill('');
       await input.pressSequentially('Rubio Geneva', { delay: 20 });
-      await expect.poll(() => page.locator('pagefind-results a.pf-result-link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      await page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="episode"]').check();
+      await expect.poll(() => page.locator('#search-results a.search-result-link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await page.locator('#search-filters input[type="checkbox"][name="type"][value="episode"]').check();
       await expect
-        .poll(() => page.locator('pagefind-results a.pf-result-link[href^="/episodes/"]').count(), { timeout: 15_000 })
+        .poll(() => page.locator('#search-results a.search-result-link[href^="/episodes/"]').count(), { timeout: 15_000 })
         .toBeGreaterThan(0);
       // Wait until the filtered list has settled (only episodes left) so the result clicked is not re-rendered away.
       await expect
-        .poll(() => page.locator('pagefind-results a.pf-result-link:not([href^="/episodes/"])').count(), { timeout: 15_000 })
+        .poll(() => page.locator('#search-results a.search-result-link:not([href^="/episodes/"])').count(), { timeout: 15_000 })
         .toBe(0);
-      const first = page.locator('pagefind-results a.pf-result-link').first();
+      const first = page.locator('#search-results a.search-result-link').first();
       const href = (await first.getAttribute('href'))!;
       await followLink(page, first, href.split('#')[0]!);
       await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});

@@ -1,4 +1,7 @@
-/** Search in a real browser: ?q= deep links, results, landing on a source, type filters, browsing without a query. */
+/**
+ * Search in a real browser: ?q= deep links, results, landing on a source, type filters, browsing without a query,
+ * faceted counts, filters kept in the address, more results on request, the person and outlet lists, a phone.
+ */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closePage, followLink, newPage, startSite, watchProblems, type Site } from '../support/e2e.ts';
@@ -13,14 +16,14 @@ afterAll(async () => {
   await site?.close();
 });
 
-const RESULT_LINKS = 'pagefind-results a.pf-result-link';
+const RESULT_LINKS = '#search-results a.search-result-link';
 
 /** Hrefs of the rendered results (skeleton placeholders have no link). */
 const resultHrefs = (page: Page) => page.locator(RESULT_LINKS).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 
 /** The total the summary announces ("121 results for Geneva" → 121), or undefined while it says nothing countable. */
 async function summaryCount(page: Page): Promise<number | undefined> {
-  const text = (await page.locator('pagefind-summary').textContent()) ?? '';
+  const text = (await page.locator('#search-summary').textContent()) ?? '';
   const m = /(\d[\d,]*)\s+result/.exec(text);
   return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
 }
@@ -37,12 +40,12 @@ async function settledCount(page: Page): Promise<number> {
     last = n;
     await page.waitForTimeout(100);
   }
-  throw new Error(`search results did not settle (summary: ${await page.locator('pagefind-summary').textContent()})`);
+  throw new Error(`search results did not settle (summary: ${await page.locator('#search-summary').textContent()})`);
 }
 
 /** Type a query into the Pagefind input as a reader would. */
 async function typeQuery(page: Page, q: string) {
-  const input = page.locator('pagefind-input input');
+  const input = page.locator('#search-input');
   await input.click();
   await input.fill('');
   await input.pressSequentially(q, { delay: 20 });
@@ -56,10 +59,10 @@ describe('search page', () => {
       await page.goto(`${site.url}/search/?q=Geneva`);
       await expect.poll(() => page.locator(RESULT_LINKS).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
       const count = await settledCount(page);
-      expect(await page.locator('pagefind-input input').inputValue(), 'the query from ?q= stays in the search box').toBe('Geneva');
+      expect(await page.locator('#search-input').inputValue(), 'the query from ?q= stays in the search box').toBe('Geneva');
       // The results are for Geneva, not the unfiltered list of every page.
       expect(count).toBeGreaterThanOrEqual(3);
-      expect(await page.locator('pagefind-summary').textContent()).toMatch(/Geneva/);
+      expect(await page.locator('#search-summary').textContent()).toMatch(/Geneva/);
       const hrefs = await resultHrefs(page);
       expect(
         hrefs.slice(0, 5).some((h) => /geneva/i.test(h)),
@@ -77,14 +80,14 @@ describe('search page', () => {
     try {
       await page.goto(`${site.url}/search/`);
       await typeQuery(page, 'Geneva');
-      await expect.poll(() => page.locator('pagefind-summary').textContent(), { timeout: 15_000 }).toMatch(/Geneva/);
+      await expect.poll(() => page.locator('#search-summary').textContent(), { timeout: 15_000 }).toMatch(/Geneva/);
       const count = await settledCount(page);
       expect(count).toBeGreaterThanOrEqual(3);
       await expect.poll(() => page.locator(RESULT_LINKS).count()).toBeGreaterThanOrEqual(3);
       // Sources rank below claims for a name; narrow to sources if none is on the first page of results.
       let source = page.locator(`${RESULT_LINKS}[href^="/sources/"]`).first();
       if ((await source.count()) === 0) {
-        await page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="source"]').check();
+        await page.locator('#search-filters input[type="checkbox"][name="type"][value="source"]').check();
         await expect.poll(() => page.locator(`${RESULT_LINKS}[href^="/sources/"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
         source = page.locator(`${RESULT_LINKS}[href^="/sources/"]`).first();
       }
@@ -105,9 +108,9 @@ describe('search page', () => {
     try {
       await page.goto(`${site.url}/search/`);
       await typeQuery(page, 'Geneva');
-      await expect.poll(() => page.locator('pagefind-summary').textContent(), { timeout: 15_000 }).toMatch(/Geneva/);
+      await expect.poll(() => page.locator('#search-summary').textContent(), { timeout: 15_000 }).toMatch(/Geneva/);
       const before = await settledCount(page);
-      const claim = page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="claim"]');
+      const claim = page.locator('#search-filters input[type="checkbox"][name="type"][value="claim"]');
       await claim.check();
       await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeLessThan(before);
       const after = await settledCount(page);
@@ -131,14 +134,14 @@ describe('search page', () => {
     const problems = await watchProblems(page);
     try {
       await page.goto(`${site.url}/search/`);
-      const types = page.locator('pagefind-filter-pane input[type="checkbox"][name="type"]');
+      const types = page.locator('#search-filters input[type="checkbox"][name="type"]');
       await expect.poll(() => types.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const values = await types.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
       expect(values).toEqual(expect.arrayContaining(['person', 'episode', 'claim', 'source', 'discrepancy']));
       // The type group is open, so the options can be used straight away.
       await expect.poll(() => types.first().isVisible()).toBe(true);
-      expect(await page.locator('pagefind-input input').inputValue()).toBe('');
-      await page.locator('pagefind-filter-pane input[type="checkbox"][name="type"][value="person"]').check();
+      expect(await page.locator('#search-input').inputValue()).toBe('');
+      await page.locator('#search-filters input[type="checkbox"][name="type"][value="person"]').check();
       await expect.poll(() => page.locator(`${RESULT_LINKS}[href^="/people/"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const hrefs = await resultHrefs(page);
       expect(
@@ -157,8 +160,123 @@ describe('search page', () => {
       await page.goto(`${site.url}/search/`);
       await typeQuery(page, 'Kellogg');
       await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 5_000 }).toBe('Kellogg');
-      await page.locator('pagefind-input input').fill('');
+      await page.locator('#search-input').fill('');
       await expect.poll(() => new URL(page.url()).searchParams.has('q'), { timeout: 5_000 }).toBe(false);
+    } finally {
+      await closePage(page);
+    }
+  });
+  it('counts each type for the query, and keeps counting the other types once one is chosen (faceted)', async () => {
+    const page = await newPage(site);
+    try {
+      await page.goto(`${site.url}/search/?q=Geneva`);
+      const total = await settledCount(page);
+      const counts = () =>
+        page
+          .locator('#search-filters input[name="type"]')
+          .evaluateAll((boxes) =>
+            Object.fromEntries(
+              boxes.map((b) => [(b as HTMLInputElement).value, b.closest('label')!.querySelector('.filter-count')!.textContent!]),
+            ),
+          );
+      await expect.poll(async () => Object.values(await counts()).every((c) => /^\d+$/.test(c)), { timeout: 15_000 }).toBe(true);
+      const before = Object.fromEntries(Object.entries(await counts()).map(([k, v]) => [k, Number(v)]));
+      // Every indexed page has exactly one type, so the type counts add up to the results.
+      expect(Object.values(before).reduce((a, b) => a + b, 0)).toBe(total);
+      await page.locator('#search-filters input[name="type"][value="claim"]').check();
+      await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBe(before.claim);
+      // The other types still show what choosing them would add.
+      await expect.poll(async () => Number((await counts()).episode), { timeout: 15_000 }).toBe(before.episode);
+      expect(before.episode).toBeGreaterThan(0);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('keeps the filters in the address: a reload restores the query, the checked boxes and the filtered results', async () => {
+    const page = await newPage(site);
+    try {
+      await page.goto(`${site.url}/search/?q=Geneva`);
+      await settledCount(page);
+      await page.locator('#search-filters input[name="type"][value="episode"]').check();
+      await expect.poll(() => new URL(page.url()).searchParams.getAll('type'), { timeout: 5_000 }).toEqual(['episode']);
+      const filtered = await settledCount(page);
+      await page.reload();
+      await expect.poll(() => page.locator('#search-filters input[name="type"][value="episode"]').isChecked()).toBe(true);
+      expect(await page.locator('#search-input').inputValue()).toBe('Geneva');
+      expect(await settledCount(page)).toBe(filtered);
+      const hrefs = await resultHrefs(page);
+      expect(hrefs.length).toBeGreaterThan(0);
+      expect(hrefs.filter((h) => !h.startsWith('/episodes/'))).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('shows ten results at a time; "Show more results" adds the next ones and moves focus to the first of them', async () => {
+    const page = await newPage(site);
+    try {
+      await page.goto(`${site.url}/search/?q=Witkoff`);
+      const total = await settledCount(page);
+      expect(total, 'a common name has more than one page of results').toBeGreaterThan(10);
+      await expect.poll(() => page.locator(RESULT_LINKS).count()).toBe(10);
+      const more = page.locator('#search-more');
+      expect(await more.isVisible()).toBe(true);
+      const firstTen = await resultHrefs(page);
+      await more.click();
+      await expect.poll(() => page.locator(RESULT_LINKS).count()).toBe(Math.min(20, total));
+      const all = await resultHrefs(page);
+      expect(all.slice(0, 10)).toEqual(firstTen);
+      expect(new Set(all).size, 'no result is listed twice').toBe(all.length);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(all[10]);
+      expect(await more.isVisible()).toBe(total > 20);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('lists people and outlets from the index when their group is opened, and filters by them', async () => {
+    const page = await newPage(site);
+    const problems = await watchProblems(page);
+    try {
+      await page.goto(`${site.url}/search/`);
+      await page.locator('#search-filters details[data-filter="person"] summary').click();
+      const people = page.locator('#search-filters input[name="person"]');
+      await expect.poll(() => people.count(), { timeout: 15_000 }).toBeGreaterThan(3);
+      const names = await people.evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+      expect(names).toContain('Steve Witkoff');
+      expect(names, 'listed in alphabetical order').toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+      await page.locator('#search-filters input[name="person"][value="Steve Witkoff"]').check();
+      const withWitkoff = await settledCount(page);
+      expect(withWitkoff).toBeGreaterThan(0);
+      expect(await page.locator('#search-summary').textContent()).toMatch(/person Steve Witkoff/);
+      await page.locator('#search-filters details[data-filter="outlet"] summary').click();
+      const outlets = page.locator('#search-filters input[name="outlet"]');
+      await expect.poll(() => outlets.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await outlets.first().check();
+      await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeLessThanOrEqual(withWitkoff);
+      expect(problems.list).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('folds the filters on a phone so the results come first, and keeps a chosen group open', async () => {
+    const page = await newPage(site, { viewport: { width: 360, height: 780 } });
+    const open = () =>
+      page
+        .locator('#search-filters details')
+        .evaluateAll((ds) => Object.fromEntries(ds.map((d) => [(d as HTMLElement).dataset.filter, (d as HTMLDetailsElement).open])));
+    try {
+      await page.goto(`${site.url}/search/?q=Geneva`);
+      await settledCount(page);
+      expect(await open()).toEqual({ type: false, status: false, person: false, outlet: false });
+      const filters = (await page.locator('#search-filters').boundingBox())!;
+      expect(filters.height, 'folded filters take little room').toBeLessThan(320);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.goto(`${site.url}/search/?q=Geneva&type=claim`);
+      await settledCount(page);
+      expect(await open()).toEqual({ type: true, status: false, person: false, outlet: false });
     } finally {
       await closePage(page);
     }

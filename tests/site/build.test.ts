@@ -104,7 +104,7 @@ describe('source pages', () => {
 });
 
 describe('Pagefind index', () => {
-  it('writes pagefind-entry.json, the runtime, the component UI and fragments', () => {
+  it('writes pagefind-entry.json, the runtime, the search page script and fragments', () => {
     const entry = readJson<{ version: string; languages: Record<string, { hash: string; page_count: number }> }>(
       dist,
       'pagefind/pagefind-entry.json',
@@ -116,8 +116,8 @@ describe('Pagefind index', () => {
     const expected =
       ['people', 'episodes', 'sources', 'discrepancies'].reduce((n, f) => n + slugsUnder(dist, f).length, 0) + claims.claims.length;
     expect(indexed).toBeGreaterThanOrEqual(expected);
-    for (const f of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css'])
-      expect(existsSync(join(dist, 'pagefind', f)), f).toBe(true);
+    for (const f of ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'scripts/search.js'])
+      expect(existsSync(join(dist, f)), f).toBe(true);
     const fragments = readdirSync(join(dist, 'pagefind', 'fragment'));
     expect(fragments.length).toBe(indexed);
     const index = readdirSync(join(dist, 'pagefind', 'index'));

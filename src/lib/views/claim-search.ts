@@ -23,9 +23,13 @@ export function claimTitle(text: string): string {
   return first.length > 150 ? `${first.slice(0, first.lastIndexOf(' ', 147))}…` : first;
 }
 
-/** The search filters of a claim, shared by its page and its record. */
-export function claimSearchFilters(claim: Pick<ClaimView, 'status' | 'about'>): Record<string, string[]> {
-  return { status: [claim.status], person: claim.about.map((a) => a.name) };
+/** The search filters of a claim: its status, whom it is about, and the outlets of the sources it cites. */
+export function claimSearchFilters(claim: Pick<ClaimView, 'status' | 'about' | 'citations'>): Record<string, string[]> {
+  return {
+    status: [claim.status],
+    person: claim.about.map((a) => a.name),
+    outlet: [...new Set(claim.citations.map((c) => c.outlet))].sort(),
+  };
 }
 
 /** The search record of one claim. */
