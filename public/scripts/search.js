@@ -210,7 +210,9 @@ async function run() {
     list.replaceChildren();
     more.hidden = true;
     summary.textContent = 'Type words to search, or choose filters to browse.';
+    // With nothing chosen the counts are the dossier's totals, once the filters are loaded.
     if (allFilters) await refreshCounts(gen, null);
+    else showCounts({});
     return;
   }
   list.setAttribute('aria-busy', 'true');
