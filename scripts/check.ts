@@ -45,7 +45,8 @@ interface Run {
 }
 
 async function fullCheck(): Promise<Run> {
-  const { dossier, diagnostics } = await loadDossierParallel(root, contentDir);
+  // The check needs the verdict, not the pages' HTML: rendering is left to the build.
+  const { dossier, diagnostics } = await loadDossierParallel(root, contentDir, undefined, { render: false });
   return {
     diagnostics,
     notes: [],

@@ -1,7 +1,7 @@
 /** The pipeline: content files in, one verified claim graph and every diagnostic out. Pure: no I/O. */
 import type { Diagnostic } from './diagnostics.ts';
 import type { Citation, Claim, ClaimId, Dossier, Mention, Page, PageKey, SourceSlug } from './model.ts';
-import { processPage, type ProcessedPage, type SiteIndex } from './pages/process-page.ts';
+import { processPage, type ProcessedPage, type ProcessOptions, type SiteIndex } from './pages/process-page.ts';
 import type { PageCollection } from './pages/page-schemas.ts';
 import { parseSource, type Source } from './sources/parse-source.ts';
 
@@ -89,8 +89,8 @@ export function parseSources(files: readonly ContentFile[]): { sources: Map<Sour
 }
 
 /** Process people, episode and discrepancy files against the site index, in order. */
-export function processPages(pageFiles: readonly ContentFile[], site: SiteIndex): ProcessedPage[] {
-  return pageFiles.map((f) => processPage(f.raw, f.file, f.collection as PageCollection, f.slug, site));
+export function processPages(pageFiles: readonly ContentFile[], site: SiteIndex, options?: ProcessOptions): ProcessedPage[] {
+  return pageFiles.map((f) => processPage(f.raw, f.file, f.collection as PageCollection, f.slug, site, options));
 }
 
 /**

@@ -93,11 +93,12 @@ export function checkSubset(
   for (const f of files) {
     if (f.collection === 'sources' || !focus.has(f.file)) continue;
     pages.push(f.file);
-    let processed: ProcessedPage = processPage(f.raw, f.file, f.collection, f.slug, site);
+    // Only the verdict is needed: no HTML is rendered.
+    let processed: ProcessedPage = processPage(f.raw, f.file, f.collection, f.slug, site, { render: false });
     if (processed.diagnostics.some((d) => d.rule === 'quote-not-found')) {
       // The quote may be in a source not parsed yet ("quote-in-other-source"): parse the candidates, redo the page.
       const found = missingQuotes(f, processed.diagnostics).map((quote) => sources.loadCandidates(quote));
-      if (found.includes(true)) processed = processPage(f.raw, f.file, f.collection, f.slug, site);
+      if (found.includes(true)) processed = processPage(f.raw, f.file, f.collection, f.slug, site, { render: false });
     }
     diagnostics.push(...processed.diagnostics);
     for (const claim of processed.claims) {

@@ -4,6 +4,6 @@ import { processPages, siteIndexOf } from './build-dossier.ts';
 import type { SourceSlug } from './model.ts';
 import type { WorkerInput } from './parallel-dossier.ts';
 
-const { index, sources, pages } = workerData as WorkerInput;
+const { index, sources, pages, options } = workerData as WorkerInput;
 const site = siteIndexOf(index, new Map(sources.map((s) => [s.slug as SourceSlug, s])));
-parentPort!.postMessage(processPages(pages, site));
+parentPort!.postMessage(processPages(pages, site, options));

@@ -1,6 +1,6 @@
 /**
- * The dossier of `buildDossier`, with the pages processed on every CPU. Parsing MDX (micromark) is most of a large
- * dossier's verification and each page is independent once the sources are parsed: worker threads take a share of
+ * The dossier of `buildDossier`, with the pages processed on every CPU. Parsing, checking and rendering pages is
+ * most of a large dossier's verification and each page is independent once the sources are parsed: worker threads take a share of
  * the pages each, the main thread takes one too, and the results are put together in file order, so the dossier
  * and the diagnostics are exactly those of the sequential run (tests/unit/parallel-dossier.test.ts compares them).
  */
@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { assembleDossier, parseSources, processPages, siteIndexOf, type ContentFile } from './build-dossier.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Dossier } from './model.ts';
-import type { ProcessedPage } from './pages/process-page.ts';
+import type { ProcessedPage, ProcessOptions } from './pages/process-page.ts';
 import type { Source } from './sources/parse-source.ts';
 
 /** Below this many pages, starting a worker (loading the parser again) costs more than it saves. */
@@ -20,6 +20,7 @@ export interface WorkerInput {
   index: Pick<ContentFile, 'file' | 'collection' | 'slug'>[];
   sources: Source[];
   pages: Pick<ContentFile, 'file' | 'collection' | 'slug' | 'raw'>[];
+  options: ProcessOptions;
 }
 
 /**
@@ -39,12 +40,13 @@ export function workerCount(pages: number, env = process.env.BACKCHANNEL_WORKERS
 export async function buildDossierParallel(
   files: readonly ContentFile[],
   workers?: number,
+  options: ProcessOptions = {},
 ): Promise<{ dossier: Dossier; diagnostics: Diagnostic[] }> {
   const { sources, diagnostics } = parseSources(files);
   const pageFiles = files.filter((f) => f.collection !== 'sources');
   workers ??= workerCount(pageFiles.length);
   const site = siteIndexOf(files, sources);
-  if (workers <= 0 || pageFiles.length < 2) return assembleDossier(sources, processPages(pageFiles, site), diagnostics);
+  if (workers <= 0 || pageFiles.length < 2) return assembleDossier(sources, processPages(pageFiles, site, options), diagnostics);
 
   // Contiguous shares keep file order; the main thread's share is the last.
   const shares = workers + 1;
@@ -52,14 +54,17 @@ export async function buildDossierParallel(
   const parts = Array.from({ length: shares }, (_, i) => pageFiles.slice(i * size, (i + 1) * size));
   const index = files.map(({ file, collection, slug }) => ({ file, collection, slug }));
   const sourceList = [...sources.values()];
-  const jobs = parts
-    .slice(0, -1)
-    .map((part) =>
-      runWorker({ index, sources: sourceList, pages: part.map(({ file, collection, slug, raw }) => ({ file, collection, slug, raw })) }),
-    );
+  const jobs = parts.slice(0, -1).map((part) =>
+    runWorker({
+      index,
+      sources: sourceList,
+      pages: part.map(({ file, collection, slug, raw }) => ({ file, collection, slug, raw })),
+      options,
+    }),
+  );
   // Should the main thread's share throw, the workers' rejections are still handled.
   const settled = Promise.allSettled(jobs);
-  const mine = processPages(parts[parts.length - 1]!, site);
+  const mine = processPages(parts[parts.length - 1]!, site, options);
   const theirs = await settled;
   const processed: ProcessedPage[] = [];
   for (const result of theirs) {

@@ -8,6 +8,7 @@ import type { ContentFile } from './build-dossier.ts';
 import { buildDossier } from './build-dossier.ts';
 import { buildDossierParallel } from './parallel-dossier.ts';
 import type { Dossier } from './model.ts';
+import type { ProcessOptions } from './pages/process-page.ts';
 
 const FOLDERS = { sources: '.md', people: '.mdx', episodes: '.mdx', discrepancies: '.mdx' } as const;
 const IGNORED = /^(\.|README\.md$)/;
@@ -65,14 +66,18 @@ function misplacedFiles(contentDir: string, rel: (p: string) => string): Diagnos
   return found;
 }
 
-/** Read and verify the whole dossier under `root/content`, with the pages processed on every CPU (parallel-dossier.ts). */
+/**
+ * Read and verify the whole dossier under `root/content`, with the pages processed on every CPU
+ * (parallel-dossier.ts). `{ render: false }` verifies without rendering the pages' HTML (`npm run check`).
+ */
 export async function loadDossierParallel(
   root: string,
   contentDir = join(root, 'content'),
   workers?: number,
+  options?: ProcessOptions,
 ): Promise<{ dossier: Dossier; diagnostics: Diagnostic[] }> {
   const read = readContent(contentDir, root);
-  const built = await buildDossierParallel(read.files, workers);
+  const built = await buildDossierParallel(read.files, workers, options);
   return { dossier: built.dossier, diagnostics: [...read.diagnostics, ...built.diagnostics] };
 }
 

@@ -65,16 +65,21 @@ describe('a failed build', () => {
 
 describe('two builds of the same commit', () => {
   // The second build has Astro render every claim page instead of stamping them from one template
-  // (src/integrations/stamp-claims.ts) and keeps Astro's inlined content-store module instead of reading the store
-  // file at run time (src/integrations/store-module.ts): the two ways must give the same bytes, sitemap included.
-  it('are byte-identical, with claim pages stamped and the store read at run time, or both left to Astro', () => {
+  // (src/integrations/stamp-claims.ts), keeps Astro's inlined content-store module instead of reading the store
+  // file at run time (src/integrations/store-module.ts) and parses every page with micromark instead of the fast
+  // subset parser (src/lib/pages/mdx-subset.ts): the two ways must give the same bytes, sitemap included.
+  it('are byte-identical, with claim pages stamped, the store read at run time and the fast parser, or none of them', () => {
     const a = join(work, 'a');
     const b = join(work, 'b');
     const stamped = build(a);
     expect(stamped.status).toBe(0);
     expect(stamped.stdout).toMatch(/wrote \d+ claim pages/);
     expect(stamped.stdout).toMatch(/pages read the content store from .*data-store\.json .* at run time/);
-    const astro = build(b, 'content', { BACKCHANNEL_CLAIM_PAGES: 'astro', BACKCHANNEL_STORE_MODULE: 'inline' });
+    const astro = build(b, 'content', {
+      BACKCHANNEL_CLAIM_PAGES: 'astro',
+      BACKCHANNEL_STORE_MODULE: 'inline',
+      BACKCHANNEL_MDX_PARSER: 'micromark',
+    });
     expect(astro.status).toBe(0);
     expect(astro.stdout).not.toMatch(/pages read the content store/);
     const da = digestTree(a);

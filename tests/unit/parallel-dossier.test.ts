@@ -39,6 +39,27 @@ describe('buildDossierParallel', () => {
   }, 60_000);
 });
 
+describe('verifying without rendering (npm run check)', () => {
+  it('gives the same diagnostics, claims and graph, with only the rendered HTML and headings left out', async () => {
+    const files = corpus(30);
+    const pages = files.filter((f) => f.collection !== 'sources');
+    const broken = pages[3]!;
+    broken.raw = broken.raw.replace(/quote="([^"]+)"/, 'quote="these words are in no source at all"');
+    const rendered = buildDossier(files);
+    expect(rendered.diagnostics.length).toBeGreaterThan(0);
+    const unrendered = await buildDossierParallel(files, 2, { render: false });
+    expect(unrendered.diagnostics).toEqual(rendered.diagnostics);
+    const strip = (d: typeof rendered.dossier) => ({
+      ...d,
+      pages: new Map([...d.pages].map(([k, p]) => [k, { ...p, html: '', headings: [] }])),
+      claims: new Map([...d.claims].map(([k, c]) => [k, { ...c, html: '' }])),
+    });
+    expect(unrendered.dossier).toEqual(strip(rendered.dossier));
+    expect([...unrendered.dossier.pages.values()].every((p) => p.html === '')).toBe(true);
+    expect([...rendered.dossier.pages.values()].some((p) => p.html !== '')).toBe(true);
+  }, 60_000);
+});
+
 describe('workerCount', () => {
   it('uses no worker for a small dossier and honours BACKCHANNEL_WORKERS', () => {
     expect(workerCount(PARALLEL_THRESHOLD - 1, undefined)).toBe(0);

@@ -6,13 +6,24 @@ import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import type { Position } from '../diagnostics.ts';
+import { parseMdxSubset } from './mdx-subset.ts';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm);
 
 export type MdxParseResult = { ok: true; tree: Root } | { ok: false; message: string; at: Position };
 
-/** Parse MDX text (LF line endings, frontmatter included so positions are whole-file). */
+/**
+ * Parse MDX text (LF line endings, frontmatter included so positions are whole-file). Pages in the common subset
+ * (see mdx-subset.ts) are read by a fast parser that gives the same tree; the rest, and every error, by micromark.
+ * `BACKCHANNEL_MDX_PARSER=micromark` turns the fast path off (the build tests compare both).
+ */
 export function parseMdx(text: string): MdxParseResult {
+  const fast = process.env.BACKCHANNEL_MDX_PARSER === 'micromark' ? undefined : parseMdxSubset(text);
+  return fast ? { ok: true, tree: fast } : parseMdxWithMicromark(text);
+}
+
+/** Parse MDX text with the unified pipeline (remark-parse, -frontmatter, -mdx, -gfm). */
+export function parseMdxWithMicromark(text: string): MdxParseResult {
   try {
     return { ok: true, tree: processor.runSync(processor.parse(text)) as Root };
   } catch (error) {

@@ -29,6 +29,12 @@ export interface SiteIndex extends CitationContext {
   paths: ReadonlySet<string>;
 }
 
+/** What a caller needs from processing: `npm run check` wants only the verdict, the build the rendered page too. */
+export interface ProcessOptions {
+  /** Render the page and claim HTML and the headings (default true); without it they are left empty. */
+  render?: boolean;
+}
+
 export interface ProcessedPage {
   page?: Page;
   claims: Claim[];
@@ -55,7 +61,14 @@ function checkSlugs(
 }
 
 /** Process one content page. `raw` is the file as read; `file` is its project-relative path. */
-export function processPage(raw: string, file: string, collection: PageCollection, slug: string, site: SiteIndex): ProcessedPage {
+export function processPage(
+  raw: string,
+  file: string,
+  collection: PageCollection,
+  slug: string,
+  site: SiteIndex,
+  { render = true }: ProcessOptions = {},
+): ProcessedPage {
   const reporter = new Reporter(file);
   const result: ProcessedPage = { claims: [], mentions: [], diagnostics: reporter.diagnostics };
   if (Buffer.byteLength(raw, 'utf8') > MAX_PAGE_BYTES) {
@@ -243,7 +256,7 @@ export function processPage(raw: string, file: string, collection: PageCollectio
     claimFor: (node) => claimByNode.get(node),
     outletOf: site.outletOf,
   };
-  const { html, headings } = renderContent(parsed.tree, ctx);
+  const { html, headings } = render ? renderContent(parsed.tree, ctx) : { html: '', headings: [] };
   const self = collection === 'people' ? [slug] : [];
   for (const draft of walked.claims) {
     const citations = citationsOf.get(draft)!;
@@ -254,7 +267,7 @@ export function processPage(raw: string, file: string, collection: PageCollectio
       about,
       ...(draft.speaker ? { speaker: draft.speaker.slug } : {}),
       text: draft.text,
-      html: renderClaimBody(draft.node, ctx),
+      html: render ? renderClaimBody(draft.node, ctx) : '',
       page: key,
       pageUrl: url,
       file,
