@@ -28,8 +28,15 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkGfm, remarkContentSafety] }), syntaxHighlight: false },
   integrations: [
     mdx(),
-    // `npm run build` writes the claim pages after Astro (src/integrations/stamp-claims.ts) and lists them here.
-    sitemap({ filter: (page) => !NOINDEX.test(new URL(page).pathname), customPages: claimSitemapPages(site.url) }),
+    // `npm run build` stamps the claim pages beside Astro (src/integrations/stamp-claims.ts) and lists them here. The
+    // list is read when the sitemap is written (the integration validates its options then), not when this file
+    // loads: the build starts Astro while it is still verifying the content.
+    sitemap({
+      filter: (page) => !NOINDEX.test(new URL(page).pathname),
+      get customPages() {
+        return claimSitemapPages(site.url);
+      },
+    }),
     headersIntegration(),
     pagefindIntegration(),
     devVerifyIntegration(),

@@ -8,7 +8,7 @@ import { tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics } from '../src/lib/diagnostics.ts';
-import { prepareViews } from '../src/integrations/prepare-views.ts';
+import { prepareViews, VIEWS_PENDING } from '../src/integrations/prepare-views.ts';
 import { readSearchRecords, searchRecordsFile, startSiteIndex } from '../src/integrations/pagefind.ts';
 import { ClaimPageStamper, claimPagesFile } from '../src/integrations/stamp-claims.ts';
 
@@ -32,7 +32,7 @@ const time = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => 
 };
 const fail = (message: string): never => {
   rmSync(staging, { recursive: true, force: true });
-  for (const file of [viewsFile, recordsFile, pagesFile]) rmSync(file, { force: true });
+  for (const file of [viewsFile, `${viewsFile}.partial`, recordsFile, pagesFile]) rmSync(file, { force: true });
   process.stderr.write(
     `\n${message}\nBuild failed: ${existsSync(outDir) ? `the previous ${outDir} is untouched` : `no ${outDir} was written`}.\n`,
   );
@@ -54,61 +54,84 @@ const recordsFile = searchRecordsFile(viewsFile);
 const pagesFile = claimPagesFile(viewsFile);
 // Claim permalinks are stamped from a template after Astro (stamp-claims.ts); `astro` has Astro render each one.
 const claimPages = process.env.BACKCHANNEL_CLAIM_PAGES === 'astro' ? 'astro' : 'stamp';
-// Verification and the views run in a child process that exits before Astro starts: the verified graph (gigabytes
-// for a large dossier) is not kept resident beside Astro and Pagefind. The views go over line by line (views-file.ts).
-const { diagnostics, counts, phases: prepared } = await prepareViews(root, contentDir, viewsFile);
-Object.assign(phases, prepared);
-if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
-if (diagnostics.some((d) => d.severity === 'error'))
-  fail('Content verification failed: fix the errors above (run `npm run check` for the same report).');
-
 // The claim pages are stamped from the template as soon as Astro has written it, while Astro renders the rest.
 const stamper = new ClaimPageStamper(staging, viewsFile);
 
-// Pagefind starts now and takes the claims' search records while Astro builds; the pages follow once Astro has exited.
-const search = startSiteIndex(readSearchRecords(recordsFile));
-
 // Astro's bundler prints a multi-line, harmless warning per MDX file; keep real errors visible.
 const NOISE = /use astro:head-inject|^\s*(at |\d+ \|)|Module level directives cause errors when bundled/;
-const code = await time(
-  'astro',
-  () =>
-    new Promise<number>((done) => {
-      rmSync(staging, { recursive: true, force: true });
-      mkdirSync(dirname(staging), { recursive: true });
-      const child = spawn(process.execPath, [...astroHeap(), join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-        cwd: root,
-        env: {
-          ...process.env,
-          ASTRO_TELEMETRY_DISABLED: '1',
-          BACKCHANNEL_OUT_DIR: staging,
-          BACKCHANNEL_VIEWS: viewsFile,
-          BACKCHANNEL_PAGEFIND: 'after-astro',
-          BACKCHANNEL_CLAIM_PAGES: claimPages,
-          BACKCHANNEL_CLAIM_PAGES_FILE: pagesFile,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const relay = (stream: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
-        let buffer = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk: string) => {
-          buffer += chunk;
-          const lines = buffer.split('\n');
-          buffer = lines.pop() ?? '';
-          for (const line of lines) if (!NOISE.test(line)) to.write(`${line}\n`);
-        });
-        stream.on('end', () => buffer && to.write(buffer));
-      };
-      relay(child.stdout!, process.stdout);
-      relay(child.stderr!, process.stderr);
-      const watching = claimPages === 'stamp' ? setInterval(() => stamper.poll(), 250) : undefined;
-      child.on('close', (status) => {
-        clearInterval(watching);
-        done(status ?? 1);
-      });
+
+/**
+ * Start `astro build` into the staging folder. It starts while the content is still being verified: Astro loads its
+ * config, integrations and Vite first and needs the views only at its content sync, where the loader waits for the
+ * views file (BACKCHANNEL_VIEWS_PENDING, see prepare-views.ts). `exit` resolves with its exit code; `stop` ends it.
+ */
+function startAstro(): { exit: Promise<number>; stop: () => Promise<void> } {
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(dirname(staging), { recursive: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, [...astroHeap(), join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BACKCHANNEL_OUT_DIR: staging,
+      BACKCHANNEL_VIEWS: viewsFile,
+      [VIEWS_PENDING]: '1',
+      BACKCHANNEL_PAGEFIND: 'after-astro',
+      BACKCHANNEL_CLAIM_PAGES: claimPages,
+      BACKCHANNEL_CLAIM_PAGES_FILE: pagesFile,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const relay = (stream: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
+    let buffer = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) if (!NOISE.test(line)) to.write(`${line}\n`);
+    });
+    stream.on('end', () => buffer && to.write(buffer));
+  };
+  relay(child.stdout!, process.stdout);
+  relay(child.stderr!, process.stderr);
+  const watching = claimPages === 'stamp' ? setInterval(() => stamper.poll(), 250) : undefined;
+  const exit = new Promise<number>((done) =>
+    child.on('close', (status) => {
+      clearInterval(watching);
+      phases.astro = Math.round(performance.now() - started);
+      done(status ?? 1);
     }),
-);
+  );
+  return {
+    exit,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exit;
+    },
+  };
+}
+
+// Verification and the views run in a child process that exits before Astro's content sync: the verified graph
+// (gigabytes for a large dossier) is not kept resident beside Astro's store and Pagefind. The views go over line by
+// line (views-file.ts). Astro starts meanwhile (`astro` is timed from its start, so it overlaps `verify`).
+const astro = startAstro();
+const prepared = await prepareViews(root, contentDir, viewsFile).catch(async (error: Error) => {
+  await astro.stop();
+  return fail(`Verification could not run: ${error.message}`);
+});
+const { diagnostics, counts } = prepared;
+Object.assign(phases, prepared.phases);
+if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
+if (diagnostics.some((d) => d.severity === 'error')) {
+  await astro.stop();
+  fail('Content verification failed: fix the errors above (run `npm run check` for the same report).');
+}
+
+// Pagefind starts now and takes the claims' search records while Astro builds; the pages follow once Astro has exited.
+const search = startSiteIndex(readSearchRecords(recordsFile));
+const code = await astro.exit;
 // Claim pages may still be written into the staging folder: let that end before a failure removes the folder.
 if (code !== 0 || !existsSync(join(staging, 'index.html'))) await stamper.settled();
 if (code !== 0) fail(`astro build exited with code ${code}.`);

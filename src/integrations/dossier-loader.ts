@@ -4,6 +4,7 @@ import { ContentError } from '../lib/diagnostics.ts';
 import { loadDossier } from '../lib/read-content.ts';
 import { buildCollections, type DossierCollections } from '../lib/views/collections.ts';
 import { readViewsFile } from './views-file.ts';
+import { waitForViewsFile } from './prepare-views.ts';
 import { shareSearchRecords } from './pagefind.ts';
 import { claimSearchRecord } from '../lib/views/claim-search.ts';
 import { stampsClaimPages } from '../lib/pages/claim-page.ts';
@@ -28,9 +29,13 @@ let cached: Promise<DossierCollections> | undefined;
  * integration passes fresh views through `refreshContent` when a content file changes.
  */
 function views(): Promise<DossierCollections> {
-  cached ??= Promise.resolve().then(() => {
+  cached ??= Promise.resolve().then(async () => {
     const handedOver = process.env.BACKCHANNEL_VIEWS;
-    if (handedOver) return readViewsFile(handedOver);
+    if (handedOver) {
+      // `npm run build` may still be verifying: Astro started meanwhile and only now needs the views.
+      await waitForViewsFile(handedOver);
+      return readViewsFile(handedOver);
+    }
     const { dossier, diagnostics } = loadDossier(process.cwd());
     if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
     const collections = buildCollections(dossier);

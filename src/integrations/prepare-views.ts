@@ -14,6 +14,24 @@ export interface PreparedViews {
   phases: { verify: number; views: number };
 }
 
+/** `npm run build` starts Astro while the content is verified, and tells it so with this variable. */
+export const VIEWS_PENDING = 'BACKCHANNEL_VIEWS_PENDING';
+
+/**
+ * Wait until `viewsFile` exists, when the build said it is being written (`BACKCHANNEL_VIEWS_PENDING=1`): Astro
+ * starts while the content is verified and needs the views only at its content sync. Gives up if the build
+ * process that would write it has gone (this process was handed to init).
+ */
+export async function waitForViewsFile(viewsFile: string, env = process.env): Promise<void> {
+  const { existsSync } = await import('node:fs');
+  if (env[VIEWS_PENDING] !== '1') return;
+  const parent = process.ppid;
+  while (!existsSync(viewsFile)) {
+    if (process.ppid !== parent) throw new Error(`the build that was verifying the content has gone; no views in ${viewsFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 interface Request {
   root: string;
   contentDir: string;
@@ -22,7 +40,9 @@ interface Request {
 
 /**
  * Verify `contentDir` and, when it has no errors, write its views to `viewsFile` (see views-file.ts), and beside it
- * the claims' search records (see pagefind.ts) and their permalinks for the sitemap (see stamp-claims.ts).
+ * the claims' search records (see pagefind.ts) and their permalinks for the sitemap (see stamp-claims.ts). The
+ * views file appears last and whole (written aside, then renamed): an Astro build started meanwhile waits for it
+ * (see {@link waitForViewsFile}).
  */
 export function prepareViews(root: string, contentDir: string, viewsFile: string): Promise<PreparedViews> {
   return new Promise((resolve, reject) => {
@@ -46,7 +66,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
     const { claimSearchRecord } = await import('../lib/views/claim-search.ts');
     const { searchRecordsFile } = await import('./pagefind.ts');
     const { claimPagesFile } = await import('./stamp-claims.ts');
-    const { writeFileSync } = await import('node:fs');
+    const { renameSync, writeFileSync } = await import('node:fs');
     let started = performance.now();
     const { dossier, diagnostics } = await loadDossierParallel(root, contentDir);
     const verify = Math.round(performance.now() - started);
@@ -54,9 +74,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
     if (!diagnostics.some((d) => d.severity === 'error')) {
       started = performance.now();
       const collections = buildCollections(dossier);
-      writeViewsFile(viewsFile, collections);
+      writeViewsFile(`${viewsFile}.partial`, collections);
       writeFileSync(searchRecordsFile(viewsFile), JSON.stringify(collections.claims.map((c) => claimSearchRecord(c))));
       writeFileSync(claimPagesFile(viewsFile), JSON.stringify(collections.claims.map((c) => `/claims/${c.id}/`)));
+      renameSync(`${viewsFile}.partial`, viewsFile);
       views = Math.round(performance.now() - started);
     }
     const result: PreparedViews = {
