@@ -187,7 +187,8 @@ function describe(n, term) {
   }
   const filters = parts.length ? ` (${parts.join('; ')})` : '';
   if (n === 0) return `No results for ${term ? `“${term}”` : 'these filters'}${filters}. Try fewer words or filters.`;
-  return `${plural(n, 'result')}${term ? ` for “${term}”` : ''}${filters}${n > PAGE_SIZE ? `, best first` : ''}.`;
+  // Only a query ranks results; browsing by filters lists pages in the index's order.
+  return `${plural(n, 'result')}${term ? ` for “${term}”` : ''}${filters}${term && n > PAGE_SIZE ? ', best first' : ''}.`;
 }
 
 /** Keep the address in step with the search, so it can be shared and survives a reload. */
@@ -286,10 +287,17 @@ for (const group of groups.filter((g) => g.hasAttribute('data-from-index')))
     await refreshCounts(generation, input.value.trim() || null);
   });
 more.addEventListener('click', async () => {
-  const start = list.children.length;
-  const items = await nextItems(generation);
-  if (!items) return;
-  list.append(...items);
-  list.children[start]?.querySelector('a')?.focus();
+  // One page at a time: a second click while the next results load would fetch the same ones again.
+  if (more.getAttribute('aria-disabled') === 'true') return;
+  more.setAttribute('aria-disabled', 'true');
+  try {
+    const start = list.children.length;
+    const items = await nextItems(generation);
+    if (!items) return;
+    list.append(...items);
+    list.children[start]?.querySelector('a')?.focus();
+  } finally {
+    more.removeAttribute('aria-disabled');
+  }
 });
 if (input.value || [...chosen.values()].some((v) => v.size > 0)) run();
