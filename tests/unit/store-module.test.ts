@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { singleFileStore, storeModuleCode } from '../../src/integrations/store-module.ts';
+import { STORE_MODULE_ID, singleFileStore, storeModuleCode, storeModuleIntegration } from '../../src/integrations/store-module.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'backchannel-store-module-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -44,5 +44,30 @@ describe('the content store module read at run time', () => {
     const source = readFileSync(join(astroDir, 'dist/content/vite-plugin-content-virtual-mod.js'), 'utf8');
     expect(source).toContain('code: `export default JSON.parse(${JSON.stringify(jsonData)})`');
     expect(source).toContain('RESOLVED_DATA_STORE_VIRTUAL_ID');
+  });
+
+  it('serves `astro dev` from .astro/data-store.json, and builds from the cache directory, only for static output', () => {
+    type Setup = (options: Record<string, unknown>) => void;
+    const setup = storeModuleIntegration().hooks['astro:config:setup'] as unknown as Setup;
+    const plugins = (command: string, output = 'static') => {
+      const added: { apply: string; load: { handler: (id: string) => unknown } }[] = [];
+      setup({
+        config: { root: pathToFileURL(`${work}/`), cacheDir: pathToFileURL(`${work}/cache/`), output, experimental: {} },
+        command,
+        logger: { info: () => {} },
+        updateConfig: (c: { vite: { plugins: typeof added } }) => added.push(...c.vite.plugins),
+      });
+      return added;
+    };
+    const [dev] = plugins('dev');
+    expect(dev!.apply).toBe('serve');
+    // No store yet (a first start): Astro's own module answers.
+    expect(dev!.load.handler(STORE_MODULE_ID)).toBeNull();
+    mkdirSync(join(work, '.astro'), { recursive: true });
+    writeFileSync(join(work, '.astro', 'data-store.json'), store);
+    expect(dev!.load.handler(STORE_MODULE_ID)).toMatchObject({ code: storeModuleCode(join(work, '.astro', 'data-store.json')) });
+    expect(dev!.load.handler('\0astro:content')).toBeNull();
+    expect(plugins('build')[0]!.apply).toBe('build');
+    expect(plugins('build', 'server')).toEqual([]);
   });
 });
