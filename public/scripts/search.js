@@ -22,11 +22,24 @@ const pagefind = import('/pagefind/pagefind.js').then(async (pf) => {
 
 /** The reader's filters: group name → chosen values. */
 const chosen = new Map(groups.map((g) => [g.dataset.filter, new Set()]));
-/** The search on screen: its generation, results, and how many are shown. */
-let current = { generation: 0, results: [], shown: 0 };
+/** The search on screen: its results, and how many are shown. */
+let current = { results: [], shown: 0 };
 let generation = 0;
 let timer;
 let allFilters;
+
+const element = (tag, className, ...children) => {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  el.append(...children);
+  return el;
+};
+
+function link(href, text, className) {
+  const a = element('a', className, text);
+  a.href = href;
+  return a;
+}
 
 const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 const typeLabel = (type) => pane.querySelector(`input[name="type"][value="${CSS.escape(type)}"] + .filter-label`)?.textContent ?? type;
@@ -42,19 +55,9 @@ function pagefindFilters(except) {
 function valueBox(group, value) {
   const existing = [...group.querySelectorAll('input')].find((i) => i.value === value);
   if (existing) return existing;
-  const item = document.createElement('li');
-  const label = document.createElement('label');
-  const box = document.createElement('input');
-  box.type = 'checkbox';
-  box.name = group.dataset.filter;
-  box.value = value;
-  const text = document.createElement('span');
-  text.className = 'filter-label';
-  text.textContent = value;
-  const count = document.createElement('span');
-  count.className = 'filter-count';
-  label.append(box, text, count);
-  item.append(label);
+  // The same markup as the type and status values search.astro lists.
+  const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: group.dataset.filter, value });
+  const item = element('li', '', element('label', '', box, element('span', 'filter-label', value), element('span', 'filter-count')));
   const values = group.querySelector('.filter-values');
   const after = [...values.children].find((li) => li.querySelector('input').value.localeCompare(value, 'en') > 0);
   values.insertBefore(item, after ?? null);
@@ -94,9 +97,10 @@ async function loadFilters() {
  * filters applied but not its own, so choosing one type still shows how many results the other types have.
  * Pagefind counts only the filters it has loaded, so this runs its own searches (the index is already loaded).
  */
-async function refreshCounts(gen, term) {
+async function refreshCounts(gen, term, done) {
   const pf = await pagefind;
-  const counts = (await pf.search(term, { filters: pagefindFilters() })).filters;
+  // A search run after the filters were loaded already counted them; one run before has to be run again.
+  const counts = { ...(done ?? (await pf.search(term, { filters: pagefindFilters() }))).filters };
   await Promise.all(
     [...chosen]
       .filter(([, values]) => values.size > 0)
@@ -123,24 +127,14 @@ function excerptNodes(html) {
   return nodes;
 }
 
-const element = (tag, className, ...children) => {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  el.append(...children);
-  return el;
-};
-
-function link(href, text, className) {
-  const a = element('a', className, text);
-  a.href = href;
-  return a;
-}
-
 /** One result: its type, title, excerpt and the best-matching sections of its page. */
 function resultItem(data) {
   const type = data.meta.type ?? data.filters?.type?.[0] ?? 'page';
   const label = typeLabel(type);
-  const title = (data.meta.title ?? data.url).replace(new RegExp(` \\(${type}\\)$`), '').replace(new RegExp(`^${label}: `), '');
+  // Titles in the index name their type ("Claim: … (claim)") for other readers of it; the kicker says it here.
+  let title = data.meta.title ?? data.url;
+  if (title.endsWith(` (${type})`)) title = title.slice(0, -type.length - 3);
+  if (title.startsWith(`${label}: `)) title = title.slice(label.length + 2);
   const item = element(
     'li',
     'search-result',
@@ -207,7 +201,7 @@ async function run() {
   keepAddress(term);
   const filters = pagefindFilters();
   if (!term && Object.keys(filters).length === 0) {
-    current = { generation: gen, results: [], shown: 0 };
+    current = { results: [], shown: 0 };
     list.replaceChildren();
     more.hidden = true;
     summary.textContent = 'Type words to search, or choose filters to browse.';
@@ -219,9 +213,10 @@ async function run() {
   list.setAttribute('aria-busy', 'true');
   try {
     const pf = await pagefind;
+    const counted = allFilters !== undefined;
     const search = await pf.search(term || null, { filters });
     if (gen !== generation) return;
-    current = { generation: gen, results: search.results, shown: 0 };
+    current = { results: search.results, shown: 0 };
     // The first results show as soon as their excerpts are loaded; the rest of the page follows.
     const items = await nextItems(gen, FIRST_SHOWN);
     if (!items) return;
@@ -232,7 +227,7 @@ async function run() {
     list.append(...rest);
     // The filter counts once the results are on screen.
     await loadFilters();
-    if (gen === generation) await refreshCounts(gen, term || null);
+    if (gen === generation) await refreshCounts(gen, term || null, counted ? search : undefined);
   } catch (error) {
     if (gen !== generation) return;
     summary.textContent = 'Search could not run in this browser. The indexes of people, episodes, claims and sources list everything.';

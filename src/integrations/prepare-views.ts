@@ -4,6 +4,7 @@
  * run, adding to the build's peak memory. The child exits once the views are on disk, returning all of it.
  */
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 
@@ -23,7 +24,6 @@ export const VIEWS_PENDING = 'BACKCHANNEL_VIEWS_PENDING';
  * process that would write it has gone (this process was handed to init).
  */
 export async function waitForViewsFile(viewsFile: string, env = process.env): Promise<void> {
-  const { existsSync } = await import('node:fs');
   if (env[VIEWS_PENDING] !== '1') return;
   const parent = process.ppid;
   while (!existsSync(viewsFile)) {

@@ -43,7 +43,10 @@ async function settledCount(page: Page): Promise<number> {
   throw new Error(`search results did not settle (summary: ${await page.locator('#search-summary').textContent()})`);
 }
 
-/** Type a query into the Pagefind input as a reader would. */
+/** The checkbox of one value of the type filter. */
+const typeBox = (page: Page, value: string) => page.locator(`#search-filters input[name="type"][value="${value}"]`);
+
+/** Type a query into the search input as a reader would. */
 async function typeQuery(page: Page, q: string) {
   const input = page.locator('#search-input');
   await input.click();
@@ -87,7 +90,7 @@ describe('search page', () => {
       // Sources rank below claims for a name; narrow to sources if none is on the first page of results.
       let source = page.locator(`${RESULT_LINKS}[href^="/sources/"]`).first();
       if ((await source.count()) === 0) {
-        await page.locator('#search-filters input[type="checkbox"][name="type"][value="source"]').check();
+        await typeBox(page, 'source').check();
         await expect.poll(() => page.locator(`${RESULT_LINKS}[href^="/sources/"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
         source = page.locator(`${RESULT_LINKS}[href^="/sources/"]`).first();
       }
@@ -110,7 +113,7 @@ describe('search page', () => {
       await typeQuery(page, 'Geneva');
       await expect.poll(() => page.locator('#search-summary').textContent(), { timeout: 15_000 }).toMatch(/Geneva/);
       const before = await settledCount(page);
-      const claim = page.locator('#search-filters input[type="checkbox"][name="type"][value="claim"]');
+      const claim = typeBox(page, 'claim');
       await claim.check();
       await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeLessThan(before);
       const after = await settledCount(page);
@@ -141,7 +144,7 @@ describe('search page', () => {
       // The type group is open, so the options can be used straight away.
       await expect.poll(() => types.first().isVisible()).toBe(true);
       expect(await page.locator('#search-input').inputValue()).toBe('');
-      await page.locator('#search-filters input[type="checkbox"][name="type"][value="person"]').check();
+      await typeBox(page, 'person').check();
       await expect.poll(() => page.locator(`${RESULT_LINKS}[href^="/people/"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const hrefs = await resultHrefs(page);
       expect(
@@ -166,6 +169,7 @@ describe('search page', () => {
       await closePage(page);
     }
   });
+
   it('counts each type for the query, and keeps counting the other types once one is chosen (faceted)', async () => {
     const page = await newPage(site);
     try {
@@ -183,7 +187,7 @@ describe('search page', () => {
       const before = Object.fromEntries(Object.entries(await counts()).map(([k, v]) => [k, Number(v)]));
       // Every indexed page has exactly one type, so the type counts add up to the results.
       expect(Object.values(before).reduce((a, b) => a + b, 0)).toBe(total);
-      await page.locator('#search-filters input[name="type"][value="claim"]').check();
+      await typeBox(page, 'claim').check();
       await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBe(before.claim);
       // The other types still show what choosing them would add.
       await expect.poll(async () => Number((await counts()).episode), { timeout: 15_000 }).toBe(before.episode);
@@ -198,11 +202,11 @@ describe('search page', () => {
     try {
       await page.goto(`${site.url}/search/?q=Geneva`);
       await settledCount(page);
-      await page.locator('#search-filters input[name="type"][value="episode"]').check();
+      await typeBox(page, 'episode').check();
       await expect.poll(() => new URL(page.url()).searchParams.getAll('type'), { timeout: 5_000 }).toEqual(['episode']);
       const filtered = await settledCount(page);
       await page.reload();
-      await expect.poll(() => page.locator('#search-filters input[name="type"][value="episode"]').isChecked()).toBe(true);
+      await expect.poll(() => typeBox(page, 'episode').isChecked()).toBe(true);
       expect(await page.locator('#search-input').inputValue()).toBe('Geneva');
       expect(await settledCount(page)).toBe(filtered);
       const hrefs = await resultHrefs(page);
