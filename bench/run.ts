@@ -125,7 +125,7 @@ function parseLog(system: System, out: string): Pick<Run, 'phases' | 'pagefindMs
   const result: Pick<Run, 'phases' | 'pagefindMs' | 'astroBuiltMs'> = {};
   const phases = /phases \(ms\): (\{.*\})/.exec(out);
   if (phases) result.phases = JSON.parse(phases[1]!) as Record<string, number>;
-  const indexed = /(?:indexed \d+ pages|read \d+ pages and \d+ claims) in (\d+) ms/.exec(out);
+  const indexed = /(?:indexed \d+ pages|read \d+ pages(?: \(\d+ while Astro built\))? and \d+ claims) in (\d+) ms/.exec(out);
   if (indexed) result.pagefindMs = Number(indexed[1]);
   const starlight = /Finished building search index in ([\d.]+)(m?s)/.exec(out);
   if (system === 'starlight' && starlight) result.pagefindMs = Math.round(Number(starlight[1]) * (starlight[2] === 's' ? 1000 : 1));

@@ -3,13 +3,19 @@
  * and replace dist/ only when everything (verification, Astro, Pagefind) succeeded.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics } from '../src/lib/diagnostics.ts';
 import { prepareViews, VIEWS_PENDING } from '../src/integrations/prepare-views.ts';
-import { readSearchRecords, searchRecordsFile, startSiteIndex } from '../src/integrations/pagefind.ts';
+import {
+  expectedPagesFile,
+  readSearchRecords,
+  searchRecordsFile,
+  startSiteIndex,
+  type ExpectedPages,
+} from '../src/integrations/pagefind.ts';
 import { ClaimPageStamper, claimPagesFile } from '../src/integrations/stamp-claims.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +38,7 @@ const time = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => 
 };
 const fail = (message: string): never => {
   rmSync(staging, { recursive: true, force: true });
-  for (const file of [viewsFile, `${viewsFile}.partial`, recordsFile, pagesFile]) rmSync(file, { force: true });
+  for (const file of [viewsFile, `${viewsFile}.partial`, ...handedOver]) rmSync(file, { force: true });
   process.stderr.write(
     `\n${message}\nBuild failed: ${existsSync(outDir) ? `the previous ${outDir} is untouched` : `no ${outDir} was written`}.\n`,
   );
@@ -52,6 +58,9 @@ function astroHeap(): string[] {
 const viewsFile = join(tmpdir(), `backchannel-views-${process.pid}.ndjson`);
 const recordsFile = searchRecordsFile(viewsFile);
 const pagesFile = claimPagesFile(viewsFile);
+const expectedFile = expectedPagesFile(viewsFile);
+/** The files verification leaves beside the views for this process and Astro. */
+const handedOver = [recordsFile, pagesFile, expectedFile];
 // Claim permalinks are stamped from a template after Astro (stamp-claims.ts); `astro` has Astro render each one.
 const claimPages = process.env.BACKCHANNEL_CLAIM_PAGES === 'astro' ? 'astro' : 'stamp';
 // The claim pages are stamped from the template as soon as Astro has written it, while Astro renders the rest.
@@ -129,17 +138,22 @@ if (diagnostics.some((d) => d.severity === 'error')) {
   fail('Content verification failed: fix the errors above (run `npm run check` for the same report).');
 }
 
-// Pagefind starts now and takes the claims' search records while Astro builds; the pages follow once Astro has exited.
-const search = startSiteIndex(readSearchRecords(recordsFile));
+// Pagefind starts now and takes the claims' search records while Astro builds; it reads each collection's pages
+// as soon as Astro has written them all, and the rest once Astro has exited.
+const search = startSiteIndex(
+  readSearchRecords(recordsFile),
+  JSON.parse(readFileSync(expectedFile, 'utf8')) as ExpectedPages,
+);
+const feeding = setInterval(() => search.poll(staging), 250);
 const code = await astro.exit;
+clearInterval(feeding);
 // Claim pages may still be written into the staging folder: let that end before a failure removes the folder.
 if (code !== 0 || !existsSync(join(staging, 'index.html'))) await stamper.settled();
 if (code !== 0) fail(`astro build exited with code ${code}.`);
 if (!existsSync(join(staging, 'index.html'))) fail('astro build produced no index.html.');
-// Pagefind runs once Astro has exited (see src/integrations/pagefind.ts), so the two never hold memory at once. Any
-// claim pages still being stamped are finished meanwhile: Pagefind reads only pages with a search body
-// (INDEXED_PAGES), never a claim permalink, so the two work on different files. `claim-pages` is the stamping time
-// left after Astro.
+// Pagefind reads the pages not read yet and writes its index once Astro has exited. Any claim pages still being
+// stamped are finished meanwhile: Pagefind reads only pages with a search body (PAGE_BATCHES), never a claim
+// permalink, so the two work on different files. `claim-pages` is the stamping time left after Astro.
 const [stamped, indexed] = await Promise.allSettled([
   claimPages === 'stamp' ? time('claim-pages', () => stamper.finish()) : Promise.resolve(undefined),
   time('pagefind', () => search.finish(staging)),
@@ -152,9 +166,9 @@ if (stamped.status === 'fulfilled' && stamped.value !== undefined)
   );
 if (indexed.status === 'fulfilled')
   process.stdout.write(
-    `[backchannel-pagefind] read ${indexed.value.files} pages and ${indexed.value.records} claims in ${phases.pagefind} ms\n`,
+    `[backchannel-pagefind] read ${indexed.value.files} pages (${indexed.value.early} while Astro built) and ${indexed.value.records} claims in ${phases.pagefind} ms\n`,
   );
-for (const file of [viewsFile, pagesFile, recordsFile]) rmSync(file, { force: true });
+for (const file of [viewsFile, ...handedOver]) rmSync(file, { force: true });
 if (!existsSync(join(staging, 'pagefind'))) fail('Pagefind wrote no index.');
 
 const old = `${outDir}.old-${process.pid}`;

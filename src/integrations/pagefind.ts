@@ -2,23 +2,39 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { SearchRecord } from '../lib/views/claim-search.ts';
 
+/** The collections whose every entry has a page at `/<collection>/<slug>/` with a search body. */
+export const INDEXED_COLLECTIONS = ['discrepancies', 'episodes', 'people', 'sources'] as const;
+export type IndexedCollection = (typeof INDEXED_COLLECTIONS)[number];
+
 /**
- * The pages Pagefind reads: the ones whose layout marks a `data-pagefind-body` (people, episodes, sources,
- * discrepancies, prose pages like /about/, at any top-level path). Per-person and per-source filter views, indexes and claim permalinks
- * are left out of the crawl: at 10,000 content pages that is 46,000 of 57,000 HTML files Pagefind would parse
- * only to find nothing to index (or, for claims, whole source paragraphs that the source pages already hold).
+ * The pages Pagefind reads, in batches added in this order: the pages whose layout marks a `data-pagefind-body`
+ * (people, episodes, sources, discrepancies, prose pages like /about/, at any top-level path). Per-person and
+ * per-source filter views, indexes and claim permalinks are left out of the crawl: at 10,000 content pages that is
+ * 46,000 of 57,000 HTML files Pagefind would parse only to find nothing to index (or, for claims, whole source
+ * paragraphs that the source pages already hold).
+ *
+ * Pagefind's index depends on the order pages are added, so the batches always go in this order, whether a batch is
+ * added while Astro still builds ({@link SiteIndex.poll}) or after it.
  */
-export const INDEXED_PAGES =
-  '{index.html,*/index.html,people/*/index.html,episodes/*/index.html,sources/*/index.html,discrepancies/*/index.html}';
+export const PAGE_BATCHES: readonly { glob: string; collection?: IndexedCollection }[] = [
+  ...INDEXED_COLLECTIONS.map((collection) => ({ glob: `${collection}/*/index.html`, collection })),
+  { glob: '{index.html,*/index.html}' },
+];
 
 /** Where `npm run build` leaves the claims' search records for Pagefind (beside the views file). */
 export const searchRecordsFile = (viewsFile: string) => `${viewsFile}.search.json`;
 
 /** Read the records written with {@link searchRecordsFile}. */
 export const readSearchRecords = (path: string): SearchRecord[] => JSON.parse(readFileSync(path, 'utf8')) as SearchRecord[];
+
+/** The slugs of each indexed collection: the pages Astro will write, so Pagefind can read a collection once it has. */
+export type ExpectedPages = Record<IndexedCollection, string[]>;
+
+/** Where `npm run build` leaves the {@link ExpectedPages} (beside the views file). */
+export const expectedPagesFile = (viewsFile: string) => `${viewsFile}.indexed-pages.json`;
 
 /** Records handed over within one process (`astro build` without `npm run build`): set by the dossier loader. */
 const RECORDS = Symbol.for('backchannel.searchRecords');
@@ -27,44 +43,149 @@ const sharedSearchRecords = () => ((globalThis as Record<symbol, unknown>)[RECOR
 
 /** A Pagefind index that was given the claims' records first and is waiting for the built pages. */
 export interface SiteIndex {
-  /** Add the pages of `dir` and write `dir/pagefind/`; how many HTML files Pagefind read and records it added. */
-  finish(dir: string): Promise<{ files: number; records: number }>;
+  /**
+   * While Astro builds into `dir`: add the next batches of pages (in {@link PAGE_BATCHES} order) whose every page
+   * is written, so Pagefind reads them while Astro renders the rest. Needs the expected pages. Resolves when this
+   * poll's batches are added; never rejects (errors surface from `finish`).
+   */
+  poll(dir: string): Promise<void>;
+  /**
+   * Add the pages of `dir` not added yet and write `dir/pagefind/`; how many HTML files Pagefind read, how many
+   * records it added, and how many of the files it read while Astro was building.
+   */
+  finish(dir: string): Promise<{ files: number; records: number; early: number }>;
+}
+
+/** Size and modification time of each file of a batch, to tell whether it changed after Pagefind read it. */
+type Snapshot = Map<string, string>;
+
+/** The pages of `collection` in `dir` now (those with an index.html), with their size and time. */
+function snapshot(dir: string, collection: IndexedCollection): Snapshot {
+  const files: Snapshot = new Map();
+  const root = join(dir, collection);
+  if (!existsSync(root)) return files;
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const file = join(root, entry.name, 'index.html');
+    if (!existsSync(file)) continue;
+    const { size, mtimeMs } = statSync(file);
+    files.set(entry.name, `${size}:${mtimeMs}`);
+  }
+  return files;
+}
+
+const sameSnapshot = (a: Snapshot, b: Snapshot) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+/** Whether `file` ends with its closing `</html>` tag: written whole, not half-way through a write. */
+function written(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    const tail = Buffer.alloc(Math.min(size, 64));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return /<\/html>\s*$/i.test(tail.toString('latin1'));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The batch's pages when Astro has written every expected page of the collection, each whole, and nothing else in
+ * it; undefined while it has not.
+ */
+function completeBatch(dir: string, collection: IndexedCollection, expected: readonly string[]): Snapshot | undefined {
+  const root = join(dir, collection);
+  for (let i = expected.length - 1; i >= 0; i--) if (!existsSync(join(root, expected[i]!, 'index.html'))) return undefined;
+  const files = snapshot(dir, collection);
+  if (files.size !== expected.length || !expected.every((slug) => files.has(slug))) return undefined;
+  if (!expected.every((slug) => written(join(root, slug, 'index.html')))) return undefined;
+  return files;
+}
+
+type Pagefind = typeof import('pagefind');
+type Index = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
+
+/** A new index holding `records`; the binding answers requests in order, so they go in a bounded window. */
+async function indexWithRecords(pagefind: Pagefind, records: readonly SearchRecord[]): Promise<Index> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const WINDOW = 256;
+  for (let i = 0; i < records.length; i += WINDOW) {
+    const results = await Promise.all(records.slice(i, i + WINDOW).map((r) => index.addCustomRecord(r)));
+    const failed = results.flatMap((r) => r.errors);
+    if (failed.length > 0) throw new Error(`Pagefind failed to index a claim: ${failed.join('; ')}`);
+  }
+  return index;
+}
+
+/** Add one batch of {@link PAGE_BATCHES}; how many pages Pagefind read. */
+async function addBatch(index: Index, dir: string, glob: string): Promise<number> {
+  const added = await index.addDirectory({ path: dir, glob });
+  if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
+  return added.page_count;
 }
 
 /**
  * Start Pagefind and add `records` at once: they are known before any page is built, so `npm run build` adds them
- * while Astro renders (at 10,000 pages, 40,000 records take Pagefind ~15 s). Errors surface from `finish`.
+ * while Astro renders (at 10,000 pages, 40,000 records take Pagefind ~15 s). Given the `expected` pages, `poll` adds
+ * each collection's pages once Astro has written them all. Errors surface from `finish`.
  */
-export function startSiteIndex(records: SearchRecord[]): SiteIndex {
-  const ready = (async () => {
+export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages): SiteIndex {
+  const started = (async () => {
     const pagefind = await import('pagefind');
     try {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-      if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      // The binding answers requests in order; a bounded window keeps it busy without queueing 40,000 promises.
-      const WINDOW = 256;
-      for (let i = 0; i < records.length; i += WINDOW) {
-        const results = await Promise.all(records.slice(i, i + WINDOW).map((r) => index.addCustomRecord(r)));
-        const failed = results.flatMap((r) => r.errors);
-        if (failed.length > 0) throw new Error(`Pagefind failed to index a claim: ${failed.join('; ')}`);
-      }
-      return { pagefind, index };
+      return { pagefind, index: await indexWithRecords(pagefind, records) };
     } catch (error) {
       await pagefind.close();
       throw error;
     }
   })();
-  ready.catch(() => {}); // reported by finish()
+  started.catch(() => {}); // reported by finish()
+  /** Batches added while Astro built, in order, with the pages as Pagefind read them. */
+  const early: { collection: IndexedCollection; files: Snapshot; count: number }[] = [];
+  let polling: Promise<void> | undefined;
+  let failure: unknown;
+
   return {
+    poll(dir) {
+      if (!expected || failure !== undefined) return Promise.resolve();
+      if (polling) return polling;
+      polling = (async () => {
+        for (let next = PAGE_BATCHES[early.length]; next?.collection; next = PAGE_BATCHES[early.length]) {
+          const files = completeBatch(dir, next.collection, expected[next.collection] ?? []);
+          if (!files) return;
+          const { index } = await started;
+          early.push({ collection: next.collection, files, count: await addBatch(index, dir, next.glob) });
+        }
+      })()
+        .catch((error: unknown) => {
+          failure = error;
+        })
+        .finally(() => {
+          polling = undefined;
+        });
+      return polling;
+    },
     async finish(dir) {
-      const { pagefind, index } = await ready;
+      await polling;
+      const { pagefind } = await started;
       try {
-        const added = await index.addDirectory({ path: dir, glob: INDEXED_PAGES });
-        if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
-        if (added.page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
+        if (failure !== undefined) throw failure;
+        let { index } = await started;
+        let files = early.reduce((sum, batch) => sum + batch.count, 0);
+        let from = early.length;
+        // A page read early that changed since (never seen: Astro writes each page once) would leave the index stale:
+        // start again from the records, with every batch in the same order.
+        if (early.some((batch) => !sameSnapshot(batch.files, snapshot(dir, batch.collection)))) {
+          await index.deleteIndex();
+          index = await indexWithRecords(pagefind, records);
+          [files, from] = [0, 0];
+        }
+        for (const batch of PAGE_BATCHES.slice(from)) files += await addBatch(index, dir, batch.glob);
+        if (files === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
         const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-        return { files: added.page_count, records: records.length };
+        return { files, records: records.length, early: from === 0 ? 0 : early.reduce((sum, b) => sum + b.count, 0) };
       } finally {
         await pagefind.close();
       }
@@ -77,7 +198,6 @@ export function startSiteIndex(records: SearchRecord[]): SiteIndex {
  * many records it added. Throws with Pagefind's own messages on failure.
  */
 export const indexSite = (dir: string, records: SearchRecord[] = []) => startSiteIndex(records).finish(dir);
-
 export function pagefindIntegration(): AstroIntegration {
   return {
     name: 'backchannel-pagefind',

@@ -7,6 +7,7 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../lib/diagnostics.ts';
+import type { ExpectedPages } from './pagefind.ts';
 
 export interface PreparedViews {
   diagnostics: Diagnostic[];
@@ -40,7 +41,7 @@ interface Request {
 
 /**
  * Verify `contentDir` and, when it has no errors, write its views to `viewsFile` (see views-file.ts), and beside it
- * the claims' search records (see pagefind.ts) and their permalinks for the sitemap (see stamp-claims.ts). The
+ * the claims' search records and the pages Pagefind will read (see pagefind.ts) and the claims' permalinks for the sitemap (see stamp-claims.ts). The
  * views file appears last and whole (written aside, then renamed): an Astro build started meanwhile waits for it
  * (see {@link waitForViewsFile}).
  */
@@ -64,7 +65,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
     const { buildCollections } = await import('../lib/views/collections.ts');
     const { writeViewsFile } = await import('./views-file.ts');
     const { claimSearchRecord } = await import('../lib/views/claim-search.ts');
-    const { searchRecordsFile } = await import('./pagefind.ts');
+    const { expectedPagesFile, searchRecordsFile } = await import('./pagefind.ts');
     const { claimPagesFile } = await import('./stamp-claims.ts');
     const { renameSync, writeFileSync } = await import('node:fs');
     let started = performance.now();
@@ -77,6 +78,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
       writeViewsFile(`${viewsFile}.partial`, collections);
       writeFileSync(searchRecordsFile(viewsFile), JSON.stringify(collections.claims.map((c) => claimSearchRecord(c))));
       writeFileSync(claimPagesFile(viewsFile), JSON.stringify(collections.claims.map((c) => `/claims/${c.id}/`)));
+      const slugs = (entries: readonly { slug: string }[]) => entries.map((e) => e.slug);
+      const expected: ExpectedPages = {
+        discrepancies: slugs(collections.discrepancies),
+        episodes: slugs(collections.episodes),
+        people: slugs(collections.people),
+        sources: slugs(collections.sources),
+      };
+      writeFileSync(expectedPagesFile(viewsFile), JSON.stringify(expected));
       renameSync(`${viewsFile}.partial`, viewsFile);
       views = Math.round(performance.now() - started);
     }
