@@ -17,6 +17,8 @@ import {
   type ExpectedPages,
 } from '../src/integrations/pagefind.ts';
 import { ClaimPageStamper, claimPagesFile } from '../src/integrations/stamp-claims.ts';
+import { GRAPH_LAYOUT, graphInputFile, graphLayoutFile } from '../src/integrations/graph-layout-file.ts';
+import { startGraphLayout } from '../src/integrations/graph-layout-worker.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -59,8 +61,11 @@ const viewsFile = join(tmpdir(), `backchannel-views-${process.pid}.ndjson`);
 const recordsFile = searchRecordsFile(viewsFile);
 const pagesFile = claimPagesFile(viewsFile);
 const expectedFile = expectedPagesFile(viewsFile);
-/** The files verification leaves beside the views for this process and Astro. */
-const handedOver = [recordsFile, pagesFile, expectedFile];
+const layoutFile = graphLayoutFile(viewsFile);
+/** The files verification leaves beside the views for this process and Astro, and the graph layout made from them. */
+const handedOver = [recordsFile, pagesFile, expectedFile, graphInputFile(viewsFile), layoutFile, `${layoutFile}.partial`];
+// The graph is laid out in a worker thread of this process while Astro builds; `page` has its page lay it out.
+const graphLayout = process.env[GRAPH_LAYOUT] === 'page' ? 'page' : 'worker';
 // Claim permalinks are stamped from a template after Astro (stamp-claims.ts); `astro` has Astro render each one.
 const claimPages = process.env.BACKCHANNEL_CLAIM_PAGES === 'astro' ? 'astro' : 'stamp';
 // The claim pages are stamped from the template as soon as Astro has written it, while Astro renders the rest.
@@ -89,6 +94,7 @@ function startAstro(): { exit: Promise<number>; stop: () => Promise<void> } {
       BACKCHANNEL_PAGEFIND: 'after-astro',
       BACKCHANNEL_CLAIM_PAGES: claimPages,
       BACKCHANNEL_CLAIM_PAGES_FILE: pagesFile,
+      [GRAPH_LAYOUT]: graphLayout === 'worker' ? layoutFile : '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -138,6 +144,8 @@ if (diagnostics.some((d) => d.severity === 'error')) {
   fail('Content verification failed: fix the errors above (run `npm run check` for the same report).');
 }
 
+// The graph is laid out in a worker thread while Astro syncs and renders; its page waits for the layout.
+const layingOut = graphLayout === 'worker' ? startGraphLayout(graphInputFile(viewsFile), layoutFile) : undefined;
 // Pagefind starts now and takes the claims' search records while Astro builds; it reads each collection's pages
 // as soon as Astro has written them all, and the rest once Astro has exited.
 const search = startSiteIndex(
@@ -168,6 +176,7 @@ if (indexed.status === 'fulfilled')
   process.stdout.write(
     `[backchannel-pagefind] read ${indexed.value.files} pages (${indexed.value.early} while Astro built) and ${indexed.value.records} claims in ${phases.pagefind} ms\n`,
   );
+await layingOut;
 for (const file of [viewsFile, ...handedOver]) rmSync(file, { force: true });
 if (!existsSync(join(staging, 'pagefind'))) fail('Pagefind wrote no index.');
 

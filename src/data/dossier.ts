@@ -2,6 +2,7 @@
 import { getCollection } from 'astro:content';
 import { paragraphTexts, type ClaimView } from '../lib/views/claim-view.ts';
 import { summaryOfView, type ClaimSummary } from '../lib/views/reference-view.ts';
+import { inTimelineOrder } from '../lib/views/graph-view.ts';
 import type { DiscrepancyView, EpisodeView, PersonView } from '../lib/views/page-views.ts';
 import type { SourceView } from '../lib/views/source-view.ts';
 
@@ -16,15 +17,7 @@ export const getDiscrepancies = () => all<DiscrepancyView>('discrepancies');
 export const getClaims = () => all<ClaimView>('claims');
 
 /** Episodes in timeline order: by earliest possible date, undated last, then title. */
-export async function getEpisodes(): Promise<EpisodeView[]> {
-  const episodes = await all<EpisodeView>('episodes');
-  return episodes.sort(
-    (a, b) =>
-      (a.date.earliest ?? '9999').localeCompare(b.date.earliest ?? '9999') ||
-      (a.date.latest ?? '').localeCompare(b.date.latest ?? '') ||
-      a.title.localeCompare(b.title),
-  );
-}
+export const getEpisodes = async (): Promise<EpisodeView[]> => inTimelineOrder(await all<EpisodeView>('episodes'));
 
 let texts: Promise<Map<string, Map<string, string>>> | undefined;
 

@@ -41,7 +41,7 @@ interface Request {
 
 /**
  * Verify `contentDir` and, when it has no errors, write its views to `viewsFile` (see views-file.ts), and beside it
- * the claims' search records and the pages Pagefind will read (see pagefind.ts) and the claims' permalinks for the sitemap (see stamp-claims.ts). The
+ * the claims' search records and the pages Pagefind will read (see pagefind.ts), the claims' permalinks for the sitemap (see stamp-claims.ts) and the graph's nodes and edges (see graph-layout-file.ts). The
  * views file appears last and whole (written aside, then renamed): an Astro build started meanwhile waits for it
  * (see {@link waitForViewsFile}).
  */
@@ -67,6 +67,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
     const { claimSearchRecord } = await import('../lib/views/claim-search.ts');
     const { expectedPagesFile, searchRecordsFile } = await import('./pagefind.ts');
     const { claimPagesFile } = await import('./stamp-claims.ts');
+    const { graphInputFile } = await import('./graph-layout-file.ts');
+    const { graphInput, inTimelineOrder } = await import('../lib/views/graph-view.ts');
     const { renameSync, writeFileSync } = await import('node:fs');
     let started = performance.now();
     const { dossier, diagnostics } = await loadDossierParallel(root, contentDir);
@@ -86,6 +88,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
         sources: slugs(collections.sources),
       };
       writeFileSync(expectedPagesFile(viewsFile), JSON.stringify(expected));
+      writeFileSync(graphInputFile(viewsFile), JSON.stringify(graphInput(collections.people, inTimelineOrder(collections.episodes))));
       renameSync(`${viewsFile}.partial`, viewsFile);
       views = Math.round(performance.now() - started);
     }

@@ -66,22 +66,26 @@ describe('a failed build', () => {
 describe('two builds of the same commit', () => {
   // The second build has Astro render every claim page instead of stamping them from one template
   // (src/integrations/stamp-claims.ts), keeps Astro's inlined content-store module instead of reading the store
-  // file at run time (src/integrations/store-module.ts) and parses every page with micromark instead of the fast
-  // subset parser (src/lib/pages/mdx-subset.ts): the two ways must give the same bytes, sitemap included.
-  it('are byte-identical, with claim pages stamped, the store read at run time and the fast parser, or none of them', () => {
+  // file at run time (src/integrations/store-module.ts), parses every page with micromark instead of the fast
+  // subset parser (src/lib/pages/mdx-subset.ts) and has the graph page lay the graph out instead of taking the
+  // layout made in a worker (src/integrations/graph-layout-file.ts): the two ways must give the same bytes.
+  it('are byte-identical, with claim pages stamped, the store read at run time, the fast parser and the graph laid out aside, or none of them', () => {
     const a = join(work, 'a');
     const b = join(work, 'b');
     const stamped = build(a);
     expect(stamped.status).toBe(0);
     expect(stamped.stdout).toMatch(/wrote \d+ claim pages/);
     expect(stamped.stdout).toMatch(/pages read the content store from .*data-store\.json .* at run time/);
+    expect(stamped.stdout).toContain('the graph page took the layout made while Astro built');
     const astro = build(b, 'content', {
       BACKCHANNEL_CLAIM_PAGES: 'astro',
       BACKCHANNEL_STORE_MODULE: 'inline',
       BACKCHANNEL_MDX_PARSER: 'micromark',
+      BACKCHANNEL_GRAPH_LAYOUT: 'page',
     });
     expect(astro.status).toBe(0);
     expect(astro.stdout).not.toMatch(/pages read the content store/);
+    expect(astro.stdout + astro.stderr).not.toContain('[backchannel-graph]');
     const da = digestTree(a);
     const db = digestTree(b);
     expect([...db.keys()].sort()).toEqual([...da.keys()].sort());
