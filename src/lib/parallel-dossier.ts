@@ -1,8 +1,9 @@
 /**
  * The dossier of `buildDossier`, with the pages processed on every CPU. Parsing, checking and rendering pages is
- * most of a large dossier's verification and each page is independent once the sources are parsed: worker threads take a share of
- * the pages each, the main thread takes one too, and the results are put together in file order, so the dossier
- * and the diagnostics are exactly those of the sequential run (tests/unit/parallel-dossier.test.ts compares them).
+ * most of a large dossier's verification and each page is independent once the sources are parsed: worker threads
+ * and the main thread take chunks of pages from a shared counter, and the results are put together in file order,
+ * so the dossier and the diagnostics are exactly those of the sequential run (tests/unit/parallel-dossier.test.ts
+ * compares them).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -15,12 +16,30 @@ import type { Source } from './sources/parse-source.ts';
 /** Below this many pages, starting a worker (loading the parser again) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
 
-/** What a worker is given: every file's name (for the site index), the parsed sources and its own pages. */
+/** Pages go out in chunks of this many: each thread takes the next chunk when it is done with one. */
+export const CHUNK = 16;
+
+/**
+ * What a worker is given: every file's name (for the site index), the parsed sources, every page, and the shared
+ * counter from which each thread takes the next chunk of pages.
+ */
 export interface WorkerInput {
   index: Pick<ContentFile, 'file' | 'collection' | 'slug'>[];
   sources: Source[];
   pages: Pick<ContentFile, 'file' | 'collection' | 'slug' | 'raw'>[];
   options: ProcessOptions;
+  next: Int32Array;
+}
+
+/** A worker's answer: its chunks, each with the chunk's number. */
+export type WorkerOutput = [chunk: number, pages: ProcessedPage[]][];
+
+/** Process chunks of `pages`, taking each chunk's number from `next`, until none is left. */
+export function takeChunks<T>(pages: readonly T[], next: Int32Array, process: (chunk: readonly T[]) => ProcessedPage[]): WorkerOutput {
+  const done: WorkerOutput = [];
+  for (let chunk = Atomics.add(next, 0, 1); chunk * CHUNK < pages.length; chunk = Atomics.add(next, 0, 1))
+    done.push([chunk, process(pages.slice(chunk * CHUNK, (chunk + 1) * CHUNK))]);
+  return done;
 }
 
 /**
@@ -36,53 +55,65 @@ export function workerCount(pages: number, env = process.env.BACKCHANNEL_WORKERS
   return pages < PARALLEL_THRESHOLD ? 0 : Math.min(availableParallelism() - 1, 7);
 }
 
-/** Build the dossier from every content file, with `workers` worker threads (see {@link workerCount}). */
+/**
+ * Build the dossier from every content file, with `workers` worker threads (see {@link workerCount}). The workers
+ * start first and load the parser while this thread parses the sources; then every thread, this one included, takes
+ * chunks of pages until none is left, so none waits on a slower share.
+ */
 export async function buildDossierParallel(
   files: readonly ContentFile[],
   workers?: number,
   options: ProcessOptions = {},
 ): Promise<{ dossier: Dossier; diagnostics: Diagnostic[] }> {
-  const { sources, diagnostics } = parseSources(files);
   const pageFiles = files.filter((f) => f.collection !== 'sources');
   workers ??= workerCount(pageFiles.length);
-  const site = siteIndexOf(files, sources);
-  if (workers <= 0 || pageFiles.length < 2) return assembleDossier(sources, processPages(pageFiles, site, options), diagnostics);
-
-  // Contiguous shares keep file order; the main thread's share is the last.
-  const shares = workers + 1;
-  const size = Math.ceil(pageFiles.length / shares);
-  const parts = Array.from({ length: shares }, (_, i) => pageFiles.slice(i * size, (i + 1) * size));
-  const index = files.map(({ file, collection, slug }) => ({ file, collection, slug }));
-  const sourceList = [...sources.values()];
-  const jobs = parts.slice(0, -1).map((part) =>
-    runWorker({
-      index,
-      sources: sourceList,
-      pages: part.map(({ file, collection, slug, raw }) => ({ file, collection, slug, raw })),
-      options,
-    }),
-  );
-  // Should the main thread's share throw, the workers' rejections are still handled.
-  const settled = Promise.allSettled(jobs);
-  const mine = processPages(parts[parts.length - 1]!, site, options);
-  const theirs = await settled;
-  const processed: ProcessedPage[] = [];
-  for (const result of theirs) {
-    if (result.status === 'rejected') throw result.reason;
-    processed.push(...result.value);
+  if (workers <= 0 || pageFiles.length < 2) {
+    const { sources, diagnostics } = parseSources(files);
+    return assembleDossier(sources, processPages(pageFiles, siteIndexOf(files, sources), options), diagnostics);
   }
-  processed.push(...mine);
-  return assembleDossier(sources, processed, diagnostics);
+  const pool = Array.from({ length: workers }, () => startWorker());
+  // Should parsing the sources throw, the workers are told to stop.
+  let site: ReturnType<typeof siteIndexOf>;
+  let parsed: ReturnType<typeof parseSources>;
+  try {
+    parsed = parseSources(files);
+    site = siteIndexOf(files, parsed.sources);
+  } catch (error) {
+    for (const worker of pool) void worker.thread.terminate();
+    throw error;
+  }
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const input: WorkerInput = {
+    index: files.map(({ file, collection, slug }) => ({ file, collection, slug })),
+    sources: [...parsed.sources.values()],
+    pages: pageFiles.map(({ file, collection, slug, raw }) => ({ file, collection, slug, raw })),
+    options,
+    next,
+  };
+  for (const worker of pool) worker.thread.postMessage(input);
+  // Should this thread's chunks throw, the workers' rejections are still handled.
+  const settled = Promise.allSettled(pool.map((worker) => worker.result));
+  const chunks: ProcessedPage[][] = [];
+  for (const [chunk, pages] of takeChunks(pageFiles, next, (part) => processPages(part, site, options)))
+    chunks[chunk] = pages;
+  for (const result of await settled) {
+    if (result.status === 'rejected') throw result.reason;
+    for (const [chunk, pages] of result.value) chunks[chunk] = pages;
+  }
+  return assembleDossier(parsed.sources, chunks.flat(), parsed.diagnostics);
 }
 
-function runWorker(input: WorkerInput): Promise<ProcessedPage[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parallel-dossier-worker.ts', import.meta.url), { workerData: input });
-    let result: ProcessedPage[] | undefined;
-    worker.once('message', (message: ProcessedPage[]) => (result = message));
-    worker.once('error', reject);
-    worker.once('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`a verification worker exited with code ${code} before it answered`)),
+/** A verification worker, loading the parser until it is given its input; `result` is its chunks. */
+function startWorker(): { thread: Worker; result: Promise<WorkerOutput> } {
+  const thread = new Worker(new URL('./parallel-dossier-worker.ts', import.meta.url));
+  const result = new Promise<WorkerOutput>((resolve, reject) => {
+    let output: WorkerOutput | undefined;
+    thread.once('message', (message: WorkerOutput) => (output = message));
+    thread.once('error', reject);
+    thread.once('exit', (code) =>
+      output ? resolve(output) : reject(new Error(`a verification worker exited with code ${code} before it answered`)),
     );
   });
+  result.catch(() => {}); // handled by the caller, or moot once it has thrown
+  return { thread, result };
 }

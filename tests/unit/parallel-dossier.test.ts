@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { buildDossier, type ContentFile } from '../../src/lib/build-dossier.ts';
-import { buildDossierParallel, PARALLEL_THRESHOLD, workerCount } from '../../src/lib/parallel-dossier.ts';
+import { buildDossierParallel, CHUNK, PARALLEL_THRESHOLD, takeChunks, workerCount } from '../../src/lib/parallel-dossier.ts';
 
 function corpus(pages: number): ContentFile[] {
   return generateCorpus({ pages, sources: 12, seed: 7 }).files.map(({ path, text }) => {
@@ -17,6 +17,12 @@ describe('buildDossierParallel', () => {
     const sequential = buildDossier(files);
     expect(sequential.diagnostics).toEqual([]);
     for (const workers of [2, 3]) expect(await buildDossierParallel(files, workers)).toEqual(sequential);
+  }, 60_000);
+
+  it('puts the chunks back in file order however the threads took them', async () => {
+    const files = corpus(10 * CHUNK + 3);
+    const sequential = buildDossier(files);
+    for (const workers of [1, 3]) expect(await buildDossierParallel(files, workers)).toEqual(sequential);
   }, 60_000);
 
   it('reports the same errors in the same order, a duplicate claim id across shares included', async () => {
@@ -58,6 +64,22 @@ describe('verifying without rendering (npm run check)', () => {
     expect([...unrendered.dossier.pages.values()].every((p) => p.html === '')).toBe(true);
     expect([...rendered.dossier.pages.values()].some((p) => p.html !== '')).toBe(true);
   }, 60_000);
+});
+
+describe('takeChunks', () => {
+  it('takes each chunk once, from a counter threads share, until none is left', () => {
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const pages = Array.from({ length: 3 * CHUNK + 1 }, (_, i) => i);
+    const seen: number[][] = [];
+    Atomics.store(next, 0, 1); // another thread took chunk 0
+    const done = takeChunks(pages, next, (chunk) => {
+      seen.push([...chunk]);
+      return [];
+    });
+    expect(done.map(([chunk]) => chunk)).toEqual([1, 2, 3]);
+    expect(seen.flat()).toEqual(pages.slice(CHUNK));
+    expect(takeChunks(pages, next, () => [])).toEqual([]);
+  });
 });
 
 describe('workerCount', () => {
