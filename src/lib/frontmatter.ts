@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node a
 import type { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 import type { Position, Reporter } from './diagnostics.ts';
+import { parseYamlSubset } from './yaml-subset.ts';
 
 export interface SplitFile {
   /** The YAML text between the `---` fences ('' when there is none). */
@@ -52,14 +53,31 @@ export interface ParsedFrontmatter {
   locate(path: readonly PropertyKey[], key?: string): Position;
 }
 
-/** Parse YAML frontmatter, reporting syntax errors with file positions. Returns undefined on a syntax error. */
+/** Read every frontmatter with the `yaml` package itself (`yaml`), not the fast subset reader first. */
+const YAML_PARSER = process.env.BACKCHANNEL_YAML_PARSER;
+
+/**
+ * Parse YAML frontmatter, reporting syntax errors with file positions. Returns undefined on a syntax error.
+ * Frontmatter in the common subset is read by a fast reader that gives `yaml`'s exact value (yaml-subset.ts); `yaml`
+ * reads the rest, and every frontmatter once a position in it is asked for.
+ */
 export function parseFrontmatter(split: SplitFile, reporter: Reporter): ParsedFrontmatter | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
+  const full = () => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      parsed = { doc: parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
+    }
+    return parsed;
+  };
   const toPosition = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = full().lineCounter.linePos(offset);
     return { line: line + split.yamlLine - 1, column: col };
   };
+  const locate = (path: readonly PropertyKey[], key?: string) => toPosition(nodeOffset(full().doc, path, key));
+  const fast = YAML_PARSER === 'yaml' ? undefined : parseYamlSubset(split.yaml);
+  if (fast !== undefined) return { data: fast, locate };
+  const { doc } = full();
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       reporter.error(
@@ -71,7 +89,7 @@ export function parseFrontmatter(split: SplitFile, reporter: Reporter): ParsedFr
     }
     return undefined;
   }
-  return { data: doc.toJS() ?? {}, locate: (path, key) => toPosition(nodeOffset(doc, path, key)) };
+  return { data: doc.toJS() ?? {}, locate };
 }
 
 function nodeOffset(doc: Document, path: readonly PropertyKey[], key?: string): number {
