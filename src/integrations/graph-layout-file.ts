@@ -32,13 +32,6 @@ export function writeLayoutFile(outFile: string, content: LayoutFile) {
   renameSync(`${outFile}.partial`, outFile);
 }
 
-/** Lay out the graph of `inputFile` and write it to `outFile` (the work of graph-layout-worker.ts). */
-export async function writeGraphLayout(inputFile: string, outFile: string): Promise<void> {
-  const { layoutGraph } = await import('../lib/graph-layout.ts');
-  const input = JSON.parse(readFileSync(inputFile, 'utf8')) as GraphInput;
-  writeLayoutFile(outFile, { key: layoutKey(input), layout: layoutGraph(input.nodes, input.edges) });
-}
-
 /**
  * The layout `npm run build` made for exactly `input`, waiting for it while it is being made; undefined outside
  * `npm run build`, or when it failed or was made from another input (the page then lays the graph out itself).
