@@ -6,7 +6,6 @@ import remarkGfm from 'remark-gfm';
 import { unified } from '@astrojs/markdown-remark';
 import remarkContentSafety from './src/integrations/remark-content-safety.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
-import { pageOrderIntegration } from './src/integrations/page-order.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
 import { devVerifyIntegration } from './src/integrations/dev-verify.ts';
 import { storeModuleIntegration } from './src/integrations/store-module.ts';
@@ -40,8 +39,6 @@ export default defineConfig({
     }),
     headersIntegration(),
     pagefindIntegration(),
-    // Searchable pages first, so `npm run build` indexes them while Astro renders the rest.
-    pageOrderIntegration(),
     devVerifyIntegration(),
     // The built pages read Astro's content-layer store from its file, not from one ~190 MB string literal at 10k.
     storeModuleIntegration(),

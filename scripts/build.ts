@@ -19,7 +19,6 @@ import {
 import { ClaimPageStamper, claimPagesFile } from '../src/integrations/stamp-claims.ts';
 import { GRAPH_LAYOUT, graphInputFile, graphLayoutFile } from '../src/integrations/graph-layout-file.ts';
 import { startGraphLayout } from '../src/integrations/graph-layout-worker.ts';
-import { PAGE_ORDER, topLevelFiles } from '../src/integrations/page-order.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -63,12 +62,8 @@ const recordsFile = searchRecordsFile(viewsFile);
 const pagesFile = claimPagesFile(viewsFile);
 const expectedFile = expectedPagesFile(viewsFile);
 const layoutFile = graphLayoutFile(viewsFile);
-const orderFile = `${viewsFile}.page-order.json`;
 /** The files verification leaves beside the views for this process and Astro, and the graph layout made from them. */
-const handedOver = [
-  ...[recordsFile, pagesFile, expectedFile, graphInputFile(viewsFile)],
-  ...[layoutFile, `${layoutFile}.partial`, orderFile, `${orderFile}.partial`],
-];
+const handedOver = [recordsFile, pagesFile, expectedFile, graphInputFile(viewsFile), layoutFile, `${layoutFile}.partial`];
 // The graph is laid out in a worker thread of this process while Astro builds; `page` has its page lay it out.
 const graphLayout = process.env[GRAPH_LAYOUT] === 'page' ? 'page' : 'worker';
 // Claim permalinks are stamped from a template after Astro (stamp-claims.ts); `astro` has Astro render each one.
@@ -100,7 +95,6 @@ function startAstro(): { exit: Promise<number>; stop: () => Promise<void> } {
       BACKCHANNEL_CLAIM_PAGES: claimPages,
       BACKCHANNEL_CLAIM_PAGES_FILE: pagesFile,
       [GRAPH_LAYOUT]: graphLayout === 'worker' ? layoutFile : '',
-      [PAGE_ORDER]: process.env[PAGE_ORDER] === 'astro' ? 'astro' : orderFile,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -152,28 +146,22 @@ if (diagnostics.some((d) => d.severity === 'error')) {
 
 // The graph is laid out in a worker thread while Astro syncs and renders; its page waits for the layout.
 const layingOut = graphLayout === 'worker' ? startGraphLayout(graphInputFile(viewsFile), layoutFile) : undefined;
-// Pagefind starts now and takes the claims' search records while Astro builds; it reads each batch of searchable
-// pages as soon as Astro has written the whole batch (Astro renders them first: page-order.ts) and writes its index
-// once all are read, while Astro renders the filter views and indexes; whatever is left happens after Astro.
+// Pagefind starts now and takes the claims' search records while Astro builds; it reads each collection's pages
+// as soon as Astro has written them all, and the rest once Astro has exited.
 const search = startSiteIndex(
   readSearchRecords(recordsFile),
   JSON.parse(readFileSync(expectedFile, 'utf8')) as ExpectedPages,
 );
-// Astro says which pages it generates, in which order (page-order.ts): the top-level ones are Pagefind's last batch.
-let topLevel: string[] | undefined;
-const feeding = setInterval(() => {
-  if (!topLevel && existsSync(orderFile)) topLevel = topLevelFiles(JSON.parse(readFileSync(orderFile, 'utf8')) as string[]);
-  void search.poll(staging, topLevel);
-}, 250);
+const feeding = setInterval(() => search.poll(staging), 250);
 const code = await astro.exit;
 clearInterval(feeding);
 // Claim pages may still be written into the staging folder: let that end before a failure removes the folder.
 if (code !== 0 || !existsSync(join(staging, 'index.html'))) await stamper.settled();
 if (code !== 0) fail(`astro build exited with code ${code}.`);
 if (!existsSync(join(staging, 'index.html'))) fail('astro build produced no index.html.');
-// Once Astro has exited, Pagefind reads the pages not read yet and writes its index unless it has. Any claim pages
-// still being stamped are finished meanwhile: Pagefind reads only pages with a search body (PAGE_BATCHES), never a
-// claim permalink, so the two work on different files. `claim-pages` is the stamping time left after Astro.
+// Pagefind reads the pages not read yet and writes its index once Astro has exited. Any claim pages still being
+// stamped are finished meanwhile: Pagefind reads only pages with a search body (PAGE_BATCHES), never a claim
+// permalink, so the two work on different files. `claim-pages` is the stamping time left after Astro.
 const [stamped, indexed] = await Promise.allSettled([
   claimPages === 'stamp' ? time('claim-pages', () => stamper.finish()) : Promise.resolve(undefined),
   time('pagefind', () => search.finish(staging)),

@@ -2,7 +2,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { SearchRecord } from '../lib/views/claim-search.ts';
 
 /** The collections whose every entry has a page at `/<collection>/<slug>/` with a search body. */
@@ -45,38 +45,32 @@ const sharedSearchRecords = () => ((globalThis as Record<symbol, unknown>)[RECOR
 export interface SiteIndex {
   /**
    * While Astro builds into `dir`: add the next batches of pages (in {@link PAGE_BATCHES} order) whose every page
-   * is written, so Pagefind reads them while Astro renders the rest, and once all are read, write the index. Needs
-   * the expected pages, and for the last batch the `topLevel` pages (paths in `dir`, see page-order.ts). Resolves
-   * when this poll's batches are added (and the index written, if it wrote it); never rejects (errors surface from
-   * `finish`).
+   * is written, so Pagefind reads them while Astro renders the rest. Needs the expected pages. Resolves when this
+   * poll's batches are added; never rejects (errors surface from `finish`).
    */
-  poll(dir: string, topLevel?: readonly string[]): Promise<void>;
+  poll(dir: string): Promise<void>;
   /**
-   * Add the pages of `dir` not added yet and write `dir/pagefind/` (unless that was done while Astro built and no
-   * page changed since); how many HTML files Pagefind read, how many records it added, and how many of the files it
-   * read while Astro was building.
+   * Add the pages of `dir` not added yet and write `dir/pagefind/`; how many HTML files Pagefind read, how many
+   * records it added, and how many of the files it read while Astro was building.
    */
   finish(dir: string): Promise<{ files: number; records: number; early: number }>;
 }
 
-/** Size and modification time of each page of a batch, by path, to tell whether it changed after Pagefind read it. */
+/** Size and modification time of each file of a batch, to tell whether it changed after Pagefind read it. */
 type Snapshot = Map<string, string>;
-type Batch = (typeof PAGE_BATCHES)[number];
 
-/** The pages of `batch` in `dir` now, with their size and time. */
-function snapshot(dir: string, batch: Batch): Snapshot {
+/** The pages of `collection` in `dir` now (those with an index.html), with their size and time. */
+function snapshot(dir: string, collection: IndexedCollection): Snapshot {
   const files: Snapshot = new Map();
-  const add = (path: string) => {
-    const file = join(dir, path);
-    if (!existsSync(file)) return;
-    const { size, mtimeMs } = statSync(file);
-    files.set(path, `${size}:${mtimeMs}`);
-  };
-  const root = batch.collection ? join(dir, batch.collection) : dir;
-  if (!batch.collection) add('index.html');
+  const root = join(dir, collection);
   if (!existsSync(root)) return files;
-  for (const entry of readdirSync(root, { withFileTypes: true }))
-    if (entry.isDirectory()) add(batch.collection ? `${batch.collection}/${entry.name}/index.html` : `${entry.name}/index.html`);
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const file = join(root, entry.name, 'index.html');
+    if (!existsSync(file)) continue;
+    const { size, mtimeMs } = statSync(file);
+    files.set(entry.name, `${size}:${mtimeMs}`);
+  }
   return files;
 }
 
@@ -96,14 +90,15 @@ function written(file: string): boolean {
 }
 
 /**
- * The batch's pages when Astro has written every `expected` page (paths in `dir`), each whole, and no other page of
- * the batch; undefined while it has not.
+ * The batch's pages when Astro has written every expected page of the collection, each whole, and nothing else in
+ * it; undefined while it has not.
  */
-function completeBatch(dir: string, batch: Batch, expected: readonly string[]): Snapshot | undefined {
-  for (let i = expected.length - 1; i >= 0; i--) if (!existsSync(join(dir, expected[i]!))) return undefined;
-  const files = snapshot(dir, batch);
-  if (files.size !== expected.length || !expected.every((path) => files.has(path))) return undefined;
-  if (!expected.every((path) => written(join(dir, path)))) return undefined;
+function completeBatch(dir: string, collection: IndexedCollection, expected: readonly string[]): Snapshot | undefined {
+  const root = join(dir, collection);
+  for (let i = expected.length - 1; i >= 0; i--) if (!existsSync(join(root, expected[i]!, 'index.html'))) return undefined;
+  const files = snapshot(dir, collection);
+  if (files.size !== expected.length || !expected.every((slug) => files.has(slug))) return undefined;
+  if (!expected.every((slug) => written(join(root, slug, 'index.html')))) return undefined;
   return files;
 }
 
@@ -130,17 +125,10 @@ async function addBatch(index: Index, dir: string, glob: string): Promise<number
   return added.page_count;
 }
 
-/** Write the index to `dir/pagefind/`. */
-async function writeIndex(index: Index, dir: string): Promise<void> {
-  const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-}
-
 /**
  * Start Pagefind and add `records` at once: they are known before any page is built, so `npm run build` adds them
  * while Astro renders (at 10,000 pages, 40,000 records take Pagefind ~15 s). Given the `expected` pages, `poll` adds
- * each batch of pages once Astro has written it all, and writes the index once all are read. Errors surface from
- * `finish`.
+ * each collection's pages once Astro has written them all. Errors surface from `finish`.
  */
 export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages): SiteIndex {
   const started = (async () => {
@@ -154,29 +142,21 @@ export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages
   })();
   started.catch(() => {}); // reported by finish()
   /** Batches added while Astro built, in order, with the pages as Pagefind read them. */
-  const early: { batch: Batch; files: Snapshot; count: number }[] = [];
-  /** The index being written once every batch was read early. */
-  let writing: Promise<void> | undefined;
+  const early: { collection: IndexedCollection; files: Snapshot; count: number }[] = [];
   let polling: Promise<void> | undefined;
   let failure: unknown;
-  const expectedOf = (batch: Batch, topLevel?: readonly string[]) =>
-    batch.collection ? (expected?.[batch.collection] ?? []).map((slug) => `${batch.collection}/${slug}/index.html`) : topLevel;
 
   return {
-    poll(dir, topLevel) {
-      if (!expected || failure !== undefined || writing) return Promise.resolve();
+    poll(dir) {
+      if (!expected || failure !== undefined) return Promise.resolve();
       if (polling) return polling;
       polling = (async () => {
-        for (let next = PAGE_BATCHES[early.length]; next; next = PAGE_BATCHES[early.length]) {
-          const pages = expectedOf(next, topLevel);
-          const files = pages && completeBatch(dir, next, pages);
+        for (let next = PAGE_BATCHES[early.length]; next?.collection; next = PAGE_BATCHES[early.length]) {
+          const files = completeBatch(dir, next.collection, expected[next.collection] ?? []);
           if (!files) return;
           const { index } = await started;
-          early.push({ batch: next, files, count: await addBatch(index, dir, next.glob) });
+          early.push({ collection: next.collection, files, count: await addBatch(index, dir, next.glob) });
         }
-        const { index } = await started;
-        writing = writeIndex(index, dir);
-        await writing;
       })()
         .catch((error: unknown) => {
           failure = error;
@@ -192,22 +172,20 @@ export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages
       try {
         if (failure !== undefined) throw failure;
         let { index } = await started;
-        const readEarly = early.reduce((sum, batch) => sum + batch.count, 0);
-        let [files, from] = [readEarly, early.length];
+        let files = early.reduce((sum, batch) => sum + batch.count, 0);
+        let from = early.length;
         // A page read early that changed since (never seen: Astro writes each page once) would leave the index stale:
         // start again from the records, with every batch in the same order.
-        if (early.some(({ batch, files }) => !sameSnapshot(files, snapshot(dir, batch)))) {
-          await writing?.catch(() => {});
-          writing = undefined;
-          rmSync(join(dir, 'pagefind'), { recursive: true, force: true });
+        if (early.some((batch) => !sameSnapshot(batch.files, snapshot(dir, batch.collection)))) {
           await index.deleteIndex();
           index = await indexWithRecords(pagefind, records);
           [files, from] = [0, 0];
         }
         for (const batch of PAGE_BATCHES.slice(from)) files += await addBatch(index, dir, batch.glob);
         if (files === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
-        await (writing ?? writeIndex(index, dir));
-        return { files, records: records.length, early: from === 0 ? 0 : readEarly };
+        const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+        if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+        return { files, records: records.length, early: from === 0 ? 0 : early.reduce((sum, b) => sum + b.count, 0) };
       } finally {
         await pagefind.close();
       }

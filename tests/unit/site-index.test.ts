@@ -120,33 +120,6 @@ describe('the site index read while Astro builds', () => {
     expect(indexFiles(dir)).toEqual(await reference('changed-reference', changed));
   }, 60_000);
 
-  it('writes the index while Astro builds once every batch, top-level pages included, is read', async () => {
-    const site = pages();
-    const dir = join(work, 'all-early');
-    for (const [path, html] of site) write(dir, path, html);
-    const index = startSiteIndex(records, expected);
-    const topLevel = ['about/index.html', 'index.html', 'search/index.html'];
-    await index.poll(dir, [...topLevel, 'graph/index.html']); // a page still to come: the last batch waits
-    await index.poll(dir, topLevel);
-    await index.poll(dir, topLevel);
-    expect(existsSync(join(dir, 'pagefind'))).toBe(true);
-    expect(await index.finish(dir)).toEqual({ files: 9, records: 1, early: 9 });
-    expect(indexFiles(dir)).toEqual(await reference('all-early-reference', site));
-  }, 60_000);
-
-  it('writes the index again, with no stale file, when a page changed after the index was written', async () => {
-    const dir = join(work, 'rewritten');
-    for (const [path, html] of pages()) write(dir, path, html);
-    const index = startSiteIndex(records, expected);
-    const topLevel = ['about/index.html', 'index.html', 'search/index.html'];
-    await index.poll(dir, topLevel);
-    await index.poll(dir, topLevel);
-    const changed = pages(' rewritten');
-    for (const [path, html] of changed) write(dir, path, html);
-    expect(await index.finish(dir)).toEqual({ files: 9, records: 1, early: 0 });
-    expect(indexFiles(dir)).toEqual(await reference('rewritten-reference', changed));
-  }, 60_000);
-
   it('reports a page Pagefind cannot read from finish, not from poll', async () => {
     const dir = join(work, 'missing');
     const index = startSiteIndex(records, expected);
