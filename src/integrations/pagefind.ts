@@ -96,9 +96,11 @@ function written(file: string): boolean {
 function completeBatch(dir: string, collection: IndexedCollection, expected: readonly string[]): Snapshot | undefined {
   const root = join(dir, collection);
   for (let i = expected.length - 1; i >= 0; i--) if (!existsSync(join(root, expected[i]!, 'index.html'))) return undefined;
+  if (!expected.every((slug) => written(join(root, slug, 'index.html')))) return undefined;
+  // Taken once every page is whole (Astro writes each page once), so it never records a page half-way through a
+  // write, which would look changed at the end and make Pagefind start again.
   const files = snapshot(dir, collection);
   if (files.size !== expected.length || !expected.every((slug) => files.has(slug))) return undefined;
-  if (!expected.every((slug) => written(join(root, slug, 'index.html')))) return undefined;
   return files;
 }
 
@@ -176,7 +178,9 @@ export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages
         let from = early.length;
         // A page read early that changed since (never seen: Astro writes each page once) would leave the index stale:
         // start again from the records, with every batch in the same order.
-        if (early.some((batch) => !sameSnapshot(batch.files, snapshot(dir, batch.collection)))) {
+        const changed = early.find((batch) => !sameSnapshot(batch.files, snapshot(dir, batch.collection)));
+        if (changed) {
+          console.warn(`[backchannel-pagefind] a ${changed.collection} page changed after Pagefind read it: reading every page again`);
           await index.deleteIndex();
           index = await indexWithRecords(pagefind, records);
           [files, from] = [0, 0];
