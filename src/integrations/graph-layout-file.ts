@@ -5,7 +5,8 @@
  * when the result is missing, failed, or was laid out from other nodes and edges).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { waitForHandOver } from './hand-over.ts';
 import type { GraphLayout } from '../lib/graph-layout.ts';
 import type { GraphInput } from '../lib/views/graph-view.ts';
 
@@ -38,12 +39,7 @@ export function writeLayoutFile(outFile: string, content: LayoutFile) {
  */
 export async function precomputedLayout(input: GraphInput, env = process.env): Promise<GraphLayout | undefined> {
   const file = env[GRAPH_LAYOUT];
-  if (!file) return undefined;
-  const parent = process.ppid;
-  while (!existsSync(file)) {
-    if (process.ppid !== parent) return undefined; // the build that was laying it out has gone
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  if (!file || !(await waitForHandOver(file))) return undefined;
   const content = JSON.parse(readFileSync(file, 'utf8')) as LayoutFile;
   if ('key' in content && content.key === layoutKey(input)) {
     console.log('[backchannel-graph] the graph page took the layout made while Astro built');

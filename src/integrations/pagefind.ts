@@ -174,8 +174,8 @@ export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages
       try {
         if (failure !== undefined) throw failure;
         let { index } = await started;
-        let files = early.reduce((sum, batch) => sum + batch.count, 0);
-        let from = early.length;
+        const readEarly = early.reduce((sum, batch) => sum + batch.count, 0);
+        let [files, from] = [readEarly, early.length];
         // A page read early that changed since (never seen: Astro writes each page once) would leave the index stale:
         // start again from the records, with every batch in the same order.
         const changed = early.find((batch) => !sameSnapshot(batch.files, snapshot(dir, batch.collection)));
@@ -189,7 +189,7 @@ export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages
         if (files === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
         const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-        return { files, records: records.length, early: from === 0 ? 0 : early.reduce((sum, b) => sum + b.count, 0) };
+        return { files, records: records.length, early: from === 0 ? 0 : readEarly };
       } finally {
         await pagefind.close();
       }
@@ -202,6 +202,7 @@ export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages
  * many records it added. Throws with Pagefind's own messages on failure.
  */
 export const indexSite = (dir: string, records: SearchRecord[] = []) => startSiteIndex(records).finish(dir);
+
 export function pagefindIntegration(): AstroIntegration {
   return {
     name: 'backchannel-pagefind',

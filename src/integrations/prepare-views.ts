@@ -4,9 +4,9 @@
  * run, adding to the build's peak memory. The child exits once the views are on disk, returning all of it.
  */
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../lib/diagnostics.ts';
+import { waitForHandOver } from './hand-over.ts';
 import type { ExpectedPages } from './pagefind.ts';
 
 export interface PreparedViews {
@@ -25,12 +25,8 @@ export const VIEWS_PENDING = 'BACKCHANNEL_VIEWS_PENDING';
  * process that would write it has gone (this process was handed to init).
  */
 export async function waitForViewsFile(viewsFile: string, env = process.env): Promise<void> {
-  if (env[VIEWS_PENDING] !== '1') return;
-  const parent = process.ppid;
-  while (!existsSync(viewsFile)) {
-    if (process.ppid !== parent) throw new Error(`the build that was verifying the content has gone; no views in ${viewsFile}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  if (env[VIEWS_PENDING] === '1' && !(await waitForHandOver(viewsFile)))
+    throw new Error(`the build that was verifying the content has gone; no views in ${viewsFile}`);
 }
 
 interface Request {
@@ -41,9 +37,10 @@ interface Request {
 
 /**
  * Verify `contentDir` and, when it has no errors, write its views to `viewsFile` (see views-file.ts), and beside it
- * the claims' search records and the pages Pagefind will read (see pagefind.ts), the claims' permalinks for the sitemap (see stamp-claims.ts) and the graph's nodes and edges (see graph-layout-file.ts). The
- * views file appears last and whole (written aside, then renamed): an Astro build started meanwhile waits for it
- * (see {@link waitForViewsFile}).
+ * the claims' search records and the pages Pagefind will read (see pagefind.ts), the claims' permalinks for the
+ * sitemap (see stamp-claims.ts) and the graph's nodes and edges (see graph-layout-file.ts). The views file appears
+ * last and whole (written aside, then renamed): an Astro build started meanwhile waits for it (see
+ * {@link waitForViewsFile}).
  */
 export function prepareViews(root: string, contentDir: string, viewsFile: string): Promise<PreparedViews> {
   return new Promise((resolve, reject) => {
@@ -65,7 +62,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
     const { buildCollections } = await import('../lib/views/collections.ts');
     const { writeViewsFile } = await import('./views-file.ts');
     const { claimSearchRecord } = await import('../lib/views/claim-search.ts');
-    const { expectedPagesFile, searchRecordsFile } = await import('./pagefind.ts');
+    const { expectedPagesFile, INDEXED_COLLECTIONS, searchRecordsFile } = await import('./pagefind.ts');
     const { claimPagesFile } = await import('./stamp-claims.ts');
     const { graphInputFile } = await import('./graph-layout-file.ts');
     const { graphInput, inTimelineOrder } = await import('../lib/views/graph-view.ts');
@@ -80,13 +77,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
       writeViewsFile(`${viewsFile}.partial`, collections);
       writeFileSync(searchRecordsFile(viewsFile), JSON.stringify(collections.claims.map((c) => claimSearchRecord(c))));
       writeFileSync(claimPagesFile(viewsFile), JSON.stringify(collections.claims.map((c) => `/claims/${c.id}/`)));
-      const slugs = (entries: readonly { slug: string }[]) => entries.map((e) => e.slug);
-      const expected: ExpectedPages = {
-        discrepancies: slugs(collections.discrepancies),
-        episodes: slugs(collections.episodes),
-        people: slugs(collections.people),
-        sources: slugs(collections.sources),
-      };
+      const expected = Object.fromEntries(
+        INDEXED_COLLECTIONS.map((c) => [c, collections[c].map((e) => e.slug)]),
+      ) as ExpectedPages;
       writeFileSync(expectedPagesFile(viewsFile), JSON.stringify(expected));
       writeFileSync(graphInputFile(viewsFile), JSON.stringify(graphInput(collections.people, inTimelineOrder(collections.episodes))));
       renameSync(`${viewsFile}.partial`, viewsFile);
