@@ -17,6 +17,7 @@ import {
   type ExpectedPages,
 } from '../src/integrations/pagefind.ts';
 import { ClaimPageStamper, claimPagesFile } from '../src/integrations/stamp-claims.ts';
+import { claimContextsFile } from '../src/integrations/views-file.ts';
 import { GRAPH_LAYOUT, graphInputFile, graphLayoutFile } from '../src/integrations/graph-layout-file.ts';
 import { startGraphLayout } from '../src/integrations/graph-layout-worker.ts';
 
@@ -63,7 +64,15 @@ const pagesFile = claimPagesFile(viewsFile);
 const expectedFile = expectedPagesFile(viewsFile);
 const layoutFile = graphLayoutFile(viewsFile);
 /** The files verification leaves beside the views for this process and Astro, and the graph layout made from them. */
-const handedOver = [recordsFile, pagesFile, expectedFile, graphInputFile(viewsFile), layoutFile, `${layoutFile}.partial`];
+const handedOver = [
+  recordsFile,
+  pagesFile,
+  expectedFile,
+  graphInputFile(viewsFile),
+  layoutFile,
+  `${layoutFile}.partial`,
+  claimContextsFile(viewsFile),
+];
 // The graph is laid out in a worker thread of this process while Astro builds; `page` has its page lay it out.
 const graphLayout = process.env[GRAPH_LAYOUT] === 'page' ? 'page' : 'worker';
 // Claim permalinks are stamped from a template after Astro (stamp-claims.ts); `astro` has Astro render each one.
@@ -132,7 +141,7 @@ function startAstro(): { exit: Promise<number>; stop: () => Promise<void> } {
 // (gigabytes for a large dossier) is not kept resident beside Astro's store and Pagefind. The views go over line by
 // line (views-file.ts). Astro starts meanwhile (`astro` is timed from its start, so it overlaps `verify`).
 const astro = startAstro();
-const prepared = await prepareViews(root, contentDir, viewsFile).catch(async (error: Error) => {
+const prepared = await prepareViews(root, contentDir, viewsFile, claimPages === 'stamp').catch(async (error: Error) => {
   await astro.stop();
   return fail(`Verification could not run: ${error.message}`);
 });
@@ -148,10 +157,7 @@ if (diagnostics.some((d) => d.severity === 'error')) {
 const layingOut = graphLayout === 'worker' ? startGraphLayout(graphInputFile(viewsFile), layoutFile) : undefined;
 // Pagefind starts now and takes the claims' search records while Astro builds; it reads each collection's pages
 // as soon as Astro has written them all, and the rest once Astro has exited.
-const search = startSiteIndex(
-  readSearchRecords(recordsFile),
-  JSON.parse(readFileSync(expectedFile, 'utf8')) as ExpectedPages,
-);
+const search = startSiteIndex(readSearchRecords(recordsFile), JSON.parse(readFileSync(expectedFile, 'utf8')) as ExpectedPages);
 const feeding = setInterval(() => search.poll(staging), 250);
 const code = await astro.exit;
 clearInterval(feeding);

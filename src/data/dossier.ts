@@ -3,12 +3,13 @@ import { getCollection } from 'astro:content';
 import { paragraphTexts, type ClaimView } from '../lib/views/claim-view.ts';
 import { summaryOfView, type ClaimSummary } from '../lib/views/reference-view.ts';
 import { inTimelineOrder } from '../lib/views/graph-view.ts';
+import { unpackView } from '../lib/views/packed-view.ts';
 import type { DiscrepancyView, EpisodeView, PersonView } from '../lib/views/page-views.ts';
 import type { SourceView } from '../lib/views/source-view.ts';
 
 async function all<T>(name: 'sources' | 'people' | 'episodes' | 'discrepancies' | 'claims'): Promise<T[]> {
   const entries = await getCollection(name);
-  return entries.map((e) => e.data as unknown as T);
+  return entries.map((e) => unpackView<T>(e.data));
 }
 
 export const getSources = () => all<SourceView>('sources');

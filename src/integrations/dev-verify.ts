@@ -1,5 +1,6 @@
 /** Dev server: re-verify on every content edit; show problems in the terminal and the error overlay. */
 import type { AstroIntegration } from 'astro';
+import { storedViews } from './dossier-loader.ts';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostics } from '../lib/diagnostics.ts';
 import { readContent } from '../lib/read-content.ts';
@@ -49,7 +50,13 @@ export function devVerifyIntegration(): AstroIntegration {
             });
             return;
           }
-          await refreshContent?.({ loaders: COLLECTIONS.map((c) => `backchannel-${c}`), context: { views: buildCollections(dossier) } });
+          const views = buildCollections(dossier);
+          // Astro reloads its content config whenever an MDX file changes, and skips a refresh asked for meanwhile,
+          // without a word: ask again until the loaders have stored these views.
+          for (let attempt = 0; refreshContent && attempt < 100 && !storedViews(views); attempt++) {
+            if (attempt > 0) await new Promise((wait) => setTimeout(wait, 50));
+            await refreshContent({ loaders: COLLECTIONS.map((c) => `backchannel-${c}`), context: { views } });
+          }
           logger.info(
             `re-verified ${reprocessed} of ${dossier.pages.size} pages (${dossier.claims.size} claims) in ${Math.round(performance.now() - started)} ms`,
           );

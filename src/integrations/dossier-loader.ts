@@ -3,61 +3,73 @@ import type { Loader } from 'astro/loaders';
 import { ContentError } from '../lib/diagnostics.ts';
 import { loadDossier } from '../lib/read-content.ts';
 import { buildCollections, type DossierCollections } from '../lib/views/collections.ts';
-import { readViewsFile } from './views-file.ts';
+import { entryId, readRawViews, type CollectionName, type RawView } from './views-file.ts';
 import { waitForViewsFile } from './prepare-views.ts';
 import { shareSearchRecords } from './pagefind.ts';
 import { claimSearchRecord } from '../lib/views/claim-search.ts';
-import { stampsClaimPages } from '../lib/pages/claim-page.ts';
-import type { ClaimView } from '../lib/views/claim-view.ts';
+import { jsonLines, packsViews, packViews, parseJsonBytes } from '../lib/views/packed-view.ts';
 
-/**
- * What Astro stores of a claim. When the claim pages are stamped after Astro (stamp-claims.ts), no Astro page shows
- * a citation's passage in context, a third of a claim's view: it stays out of the content-layer store, which Astro
- * compiles as one JavaScript module before the first page (at 10,000 pages, ~1 minute for ~250 MB).
- */
-function stored(collection: keyof DossierCollections, entry: DossierCollections[keyof DossierCollections][number]): unknown {
-  if (collection !== 'claims' || !stampsClaimPages()) return entry;
-  const claim = entry as ClaimView;
-  return { ...claim, citations: claim.citations.map(({ context: _, ...citation }) => citation) };
-}
+/** The views as `npm run build` hands them over (each entry's JSON, unparsed), or as this process computed them. */
+type Views = { raw: Record<CollectionName, RawView[]> } | { collections: DossierCollections };
 
-let cached: Promise<DossierCollections> | undefined;
+let cached: Promise<Views> | undefined;
 
 /**
  * The views, computed once per process. `npm run build` verifies first and hands the result over in
  * `BACKCHANNEL_VIEWS` so the graph is built once per build; `astro dev` computes it here, and the dev
  * integration passes fresh views through `refreshContent` when a content file changes.
  */
-function views(): Promise<DossierCollections> {
+function views(): Promise<Views> {
   cached ??= Promise.resolve().then(async () => {
     const handedOver = process.env.BACKCHANNEL_VIEWS;
     if (handedOver) {
       // `npm run build` may still be verifying: Astro started meanwhile and only now needs the views.
       await waitForViewsFile(handedOver);
-      return readViewsFile(handedOver);
+      return { raw: readRawViews(handedOver) };
     }
     const { dossier, diagnostics } = loadDossier(process.cwd());
     if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
     const collections = buildCollections(dossier);
     shareSearchRecords(collections.claims.map((c) => claimSearchRecord(c)));
-    return collections;
+    return { collections };
   });
   return cached;
 }
 
+/**
+ * The id and the data Astro stores for each entry of `collection`: packed views (packed-view.ts), or objects. The
+ * views `npm run build` hands over are packed from the very bytes it wrote (without the claims' passages in context
+ * when it stamps the claim pages: views-file.ts).
+ */
+function storeEntries(views: Views, collection: CollectionName): { id: string; data: object }[] {
+  const packed = packsViews();
+  if ('collections' in views) {
+    const entries = views.collections[collection] as object[];
+    const data = packed ? packViews(jsonLines(entries)) : entries;
+    return entries.map((entry, i) => ({ id: entryId(entry), data: data[i]! }));
+  }
+  const raw = views.raw[collection];
+  const data = packed ? packViews(raw.map((r) => r.json)) : raw.map((r) => parseJsonBytes<object>(r.json));
+  return raw.map(({ id }, i) => ({ id, data: data[i]! }));
+}
+
+/** Where the loader leaves the last fresh views it stored, for the dev integration to tell that a refresh ran. */
+const STORED_VIEWS = Symbol.for('backchannel.storedViews');
+
+/** Whether the loaders have stored `views`, given to them through `refreshContent` (dev-verify.ts). */
+export const storedViews = (views: DossierCollections) => (globalThis as Record<symbol, unknown>)[STORED_VIEWS] === views;
+
 /** A loader for one of the dossier's collections. */
-export function dossierLoader(collection: keyof DossierCollections): Loader {
+export function dossierLoader(collection: CollectionName): Loader {
   return {
     name: `backchannel-${collection}`,
     load: async ({ store, refreshContextData }) => {
       const fresh = refreshContextData?.['views'] as DossierCollections | undefined;
-      if (fresh) cached = Promise.resolve(fresh);
+      if (fresh) cached = Promise.resolve({ collections: fresh });
       const all = await views();
       store.clear();
-      for (const entry of all[collection]) {
-        const id = 'slug' in entry ? entry.slug : entry.id;
-        store.set({ id, data: stored(collection, entry) as Record<string, unknown> });
-      }
+      for (const { id, data } of storeEntries(all, collection)) store.set({ id, data: data as Record<string, unknown> });
+      if (fresh) (globalThis as Record<symbol, unknown>)[STORED_VIEWS] = fresh;
     },
   };
 }

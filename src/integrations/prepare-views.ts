@@ -33,6 +33,8 @@ interface Request {
   root: string;
   contentDir: string;
   viewsFile: string;
+  /** Whether the claims' passages in context go aside (views-file.ts): Astro renders only a claim page template. */
+  contextsAside: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ interface Request {
  * last and whole (written aside, then renamed): an Astro build started meanwhile waits for it (see
  * {@link waitForViewsFile}).
  */
-export function prepareViews(root: string, contentDir: string, viewsFile: string): Promise<PreparedViews> {
+export function prepareViews(root: string, contentDir: string, viewsFile: string, contextsAside: boolean): Promise<PreparedViews> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: PreparedViews | undefined;
@@ -51,16 +53,16 @@ export function prepareViews(root: string, contentDir: string, viewsFile: string
     child.once('exit', (code) =>
       result && code === 0 ? resolve(result) : reject(new Error(`verification process exited with code ${code}`)),
     );
-    child.send({ root, contentDir, viewsFile } satisfies Request);
+    child.send({ root, contentDir, viewsFile, contextsAside } satisfies Request);
   });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
   process.once('message', async (message) => {
-    const { root, contentDir, viewsFile } = message as Request;
+    const { root, contentDir, viewsFile, contextsAside } = message as Request;
     const { loadDossierParallel } = await import('../lib/read-content.ts');
     const { buildCollections } = await import('../lib/views/collections.ts');
-    const { writeViewsFile } = await import('./views-file.ts');
+    const { claimContextsFile, writeViewsFile } = await import('./views-file.ts');
     const { claimSearchRecord } = await import('../lib/views/claim-search.ts');
     const { expectedPagesFile, INDEXED_COLLECTIONS, searchRecordsFile } = await import('./pagefind.ts');
     const { claimPagesFile } = await import('./stamp-claims.ts');
@@ -74,12 +76,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
     if (!diagnostics.some((d) => d.severity === 'error')) {
       started = performance.now();
       const collections = buildCollections(dossier);
-      writeViewsFile(`${viewsFile}.partial`, collections);
+      writeViewsFile(`${viewsFile}.partial`, collections, contextsAside ? claimContextsFile(viewsFile) : undefined);
       writeFileSync(searchRecordsFile(viewsFile), JSON.stringify(collections.claims.map((c) => claimSearchRecord(c))));
       writeFileSync(claimPagesFile(viewsFile), JSON.stringify(collections.claims.map((c) => `/claims/${c.id}/`)));
-      const expected = Object.fromEntries(
-        INDEXED_COLLECTIONS.map((c) => [c, collections[c].map((e) => e.slug)]),
-      ) as ExpectedPages;
+      const expected = Object.fromEntries(INDEXED_COLLECTIONS.map((c) => [c, collections[c].map((e) => e.slug)])) as ExpectedPages;
       writeFileSync(expectedPagesFile(viewsFile), JSON.stringify(expected));
       writeFileSync(graphInputFile(viewsFile), JSON.stringify(graphInput(collections.people, inTimelineOrder(collections.episodes))));
       renameSync(`${viewsFile}.partial`, viewsFile);

@@ -13,7 +13,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { CLAIM_TEMPLATE_ID, claimPage, compileClaimStamp } from '../lib/pages/claim-page.ts';
 import { paragraphTexts } from '../lib/views/claim-view.ts';
 import { site } from '../site-config.ts';
-import { readViewsFile } from './views-file.ts';
+import { claimContextsFile, readViewsFile } from './views-file.ts';
 
 /** Where `npm run build` lists the claim permalinks for the sitemap (beside the views file). */
 export const claimPagesFile = (viewsFile: string) => `${viewsFile}.claim-pages.json`;
@@ -111,7 +111,8 @@ export function stampClaimPages(outDir: string, viewsFile: string, template: str
 /** Stamp the pages (on the worker thread). */
 function stamp({ outDir, viewsFile, template }: Job): number {
   const toPage = compileClaimStamp(template);
-  const views = readViewsFile(viewsFile, ['claims', 'sources']);
+  const contexts = claimContextsFile(viewsFile);
+  const views = readViewsFile(viewsFile, ['claims', 'sources'], existsSync(contexts) ? contexts : undefined);
   const texts = paragraphTexts(views.sources);
   const paragraph = (source: string, id: string) => texts.get(source)?.get(id) ?? '';
   const claimsDir = join(outDir, 'claims');

@@ -67,8 +67,9 @@ describe('two builds of the same commit', () => {
   // The second build has Astro render every claim page instead of stamping them from one template
   // (src/integrations/stamp-claims.ts), keeps Astro's inlined content-store module instead of reading the store
   // file at run time (src/integrations/store-module.ts), parses every page with micromark and every frontmatter
-  // with yaml instead of the fast subset readers (src/lib/pages/mdx-subset.ts, src/lib/yaml-subset.ts) and has the graph page lay the graph out instead of taking the
-  // layout made in a worker (src/integrations/graph-layout-file.ts): the two ways must give the same bytes.
+  // with yaml instead of the fast subset readers (src/lib/pages/mdx-subset.ts, src/lib/yaml-subset.ts), has the graph
+  // page lay the graph out instead of taking the layout made in a worker (src/integrations/graph-layout-file.ts) and
+  // stores the views as objects instead of packed (src/lib/views/packed-view.ts): the two ways must give the same bytes.
   it('are byte-identical, with claim pages stamped, the store read at run time, the fast readers and the graph laid out aside, or none of them', () => {
     const a = join(work, 'a');
     const b = join(work, 'b');
@@ -83,6 +84,7 @@ describe('two builds of the same commit', () => {
       BACKCHANNEL_MDX_PARSER: 'micromark',
       BACKCHANNEL_YAML_PARSER: 'yaml',
       BACKCHANNEL_GRAPH_LAYOUT: 'page',
+      BACKCHANNEL_STORE_DATA: 'objects',
     });
     expect(astro.status).toBe(0);
     expect(astro.stdout).not.toMatch(/pages read the content store/);
