@@ -6,8 +6,7 @@
  *   node bench/dev-edit.ts [--content DIR] [--page people/marco-rubio] [--edits 5] [--port 4399]
  *
  * Each edit is made on a freshly started dev server, on a copy of the project in a temporary folder
- * (node_modules linked), so the working tree is never touched. Later edits in one dev session can show stale
- * content when a request lands while Astro refreshes its store (see docs/scaling.md, "Contributor loop").
+ * (node_modules linked), so the working tree is never touched.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,8 @@
 /** Dev server: re-verify on every content edit; show problems in the terminal and the error overlay. */
 import type { AstroIntegration } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { storedViews } from './dossier-loader.ts';
+import { STORE_MODULE_ID } from './store-module.ts';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostics } from '../lib/diagnostics.ts';
 import { readContent } from '../lib/read-content.ts';
@@ -8,6 +10,36 @@ import { incrementalDossier } from '../lib/incremental-dossier.ts';
 import { buildCollections } from '../lib/views/collections.ts';
 
 const COLLECTIONS = ['sources', 'people', 'episodes', 'discrepancies', 'claims'];
+
+/** The part of Vite's module runner this uses: its evaluated modules, each with the ids of its importers. */
+interface EvaluatedModules {
+  getModuleById(id: string): { id: string; importers: Set<string> } | undefined;
+  invalidateModule(node: object): void;
+}
+
+/**
+ * Have the next request evaluate again the store module and every module that imported it, in each environment
+ * that runs modules. Astro invalidates only the store module when it writes the store, while its content runtime
+ * holds the store it loaded first: a request that landed during the refresh could keep showing the old content.
+ */
+function invalidateStoreReaders(server: Pick<ViteDevServer, 'environments'>): void {
+  for (const environment of Object.values(server.environments)) {
+    const modules = (environment as { runner?: { evaluatedModules: EvaluatedModules } }).runner?.evaluatedModules;
+    const store = modules?.getModuleById(STORE_MODULE_ID);
+    if (!modules || !store) continue;
+    const seen = new Set<string>();
+    for (const queue = [store]; queue.length > 0;) {
+      const node = queue.pop()!;
+      if (seen.has(node.id)) continue;
+      seen.add(node.id);
+      modules.invalidateModule(node);
+      for (const id of node.importers) {
+        const importer = modules.getModuleById(id);
+        if (importer) queue.push(importer);
+      }
+    }
+  }
+}
 
 export function devVerifyIntegration(): AstroIntegration {
   return {
@@ -57,6 +89,7 @@ export function devVerifyIntegration(): AstroIntegration {
             if (attempt > 0) await new Promise((wait) => setTimeout(wait, 50));
             await refreshContent({ loaders: COLLECTIONS.map((c) => `backchannel-${c}`), context: { views } });
           }
+          invalidateStoreReaders(server);
           logger.info(
             `re-verified ${reprocessed} of ${dossier.pages.size} pages (${dossier.claims.size} claims) in ${Math.round(performance.now() - started)} ms`,
           );
