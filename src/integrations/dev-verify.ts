@@ -3,13 +3,12 @@ import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { storedViews } from './dossier-loader.ts';
 import { STORE_MODULE_ID } from './store-module.ts';
+import { COLLECTION_NAMES } from './views-file.ts';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostics } from '../lib/diagnostics.ts';
 import { readContent } from '../lib/read-content.ts';
 import { incrementalDossier } from '../lib/incremental-dossier.ts';
 import { buildCollections } from '../lib/views/collections.ts';
-
-const COLLECTIONS = ['sources', 'people', 'episodes', 'discrepancies', 'claims'];
 
 /** The part of Vite's module runner this uses: its evaluated modules, each with the ids of its importers. */
 interface EvaluatedModules {
@@ -22,7 +21,7 @@ interface EvaluatedModules {
  * that runs modules. Astro invalidates only the store module when it writes the store, while its content runtime
  * holds the store it loaded first: a request that landed during the refresh could keep showing the old content.
  */
-function invalidateStoreReaders(server: Pick<ViteDevServer, 'environments'>): void {
+export function invalidateStoreReaders(server: Pick<ViteDevServer, 'environments'>): void {
   for (const environment of Object.values(server.environments)) {
     const modules = (environment as { runner?: { evaluatedModules: EvaluatedModules } }).runner?.evaluatedModules;
     const store = modules?.getModuleById(STORE_MODULE_ID);
@@ -87,7 +86,7 @@ export function devVerifyIntegration(): AstroIntegration {
           // without a word: ask again until the loaders have stored these views.
           for (let attempt = 0; refreshContent && attempt < 100 && !storedViews(views); attempt++) {
             if (attempt > 0) await new Promise((wait) => setTimeout(wait, 50));
-            await refreshContent({ loaders: COLLECTIONS.map((c) => `backchannel-${c}`), context: { views } });
+            await refreshContent({ loaders: COLLECTION_NAMES.map((c) => `backchannel-${c}`), context: { views } });
           }
           invalidateStoreReaders(server);
           logger.info(

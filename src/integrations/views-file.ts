@@ -89,6 +89,16 @@ function endOfString(buffer: Uint8Array, start: number, end: number): number {
   return -1;
 }
 
+/** The non-empty lines of `buffer`, as the byte offsets where each starts and ends, with its line number. */
+function* lineSpans(buffer: Uint8Array): Generator<{ start: number; end: number; line: number }> {
+  for (let start = 0, line = 1; start < buffer.length; line++) {
+    let end = buffer.indexOf(NEWLINE, start);
+    if (end < 0) end = buffer.length;
+    if (end > start) yield { start, end, line };
+    start = end + 1;
+  }
+}
+
 /**
  * Read a file written by {@link writeViewsFile} without parsing the entries: each entry's JSON stays bytes (views
  * into one buffer), for the content-layer store to keep as they are. Entries keep their order.
@@ -96,24 +106,21 @@ function endOfString(buffer: Uint8Array, start: number, end: number): number {
 export function readRawViews(path: string): Record<CollectionName, RawView[]> {
   const raw = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as Record<CollectionName, RawView[]>;
   const buffer = readFileSync(path);
-  const malformed = (line: number) => new Error(`${path}:${line}: not a [collection, id, entry] line of a views file`);
-  for (let start = 0, line = 1; start < buffer.length; line++) {
-    let end = buffer.indexOf(NEWLINE, start);
-    if (end < 0) end = buffer.length;
-    if (end > start) {
-      // `["collection","id",{…}]`: the two strings are short; the entry runs to the line's closing bracket.
-      const collectionEnd = buffer[start] === 0x5b ? endOfString(buffer, start + 1, end) : -1;
-      const idEnd = collectionEnd > 0 && buffer[collectionEnd] === 0x2c ? endOfString(buffer, collectionEnd + 1, end) : -1;
-      if (idEnd < 0 || buffer[idEnd] !== 0x2c || buffer[end - 1] !== 0x5d) throw malformed(line);
-      const collection = JSON.parse(buffer.toString('utf8', start + 1, collectionEnd)) as CollectionName;
-      const list = raw[collection];
-      if (!list) throw new Error(`${path}:${line}: unknown collection "${collection}"`);
-      list.push({ id: JSON.parse(buffer.toString('utf8', collectionEnd + 1, idEnd)) as string, json: buffer.subarray(idEnd + 1, end - 1) });
-    }
-    start = end + 1;
+  for (const { start, end, line } of lineSpans(buffer)) {
+    // `["collection","id",{…}]`: the two strings are short; the entry runs to the line's closing bracket.
+    const collectionEnd = buffer[start] === 0x5b ? endOfString(buffer, start + 1, end) : -1;
+    const idEnd = collectionEnd > 0 && buffer[collectionEnd] === 0x2c ? endOfString(buffer, collectionEnd + 1, end) : -1;
+    if (idEnd < 0 || buffer[idEnd] !== 0x2c || buffer[end - 1] !== 0x5d)
+      throw new Error(`${path}:${line}: not a [collection, id, entry] line of a views file`);
+    const collection = JSON.parse(buffer.toString('utf8', start + 1, collectionEnd)) as CollectionName;
+    const list = raw[collection];
+    if (!list) throw new Error(`${path}:${line}: unknown collection "${collection}"`);
+    list.push({ id: JSON.parse(buffer.toString('utf8', collectionEnd + 1, idEnd)) as string, json: buffer.subarray(idEnd + 1, end - 1) });
   }
   return raw;
 }
+
+type PassageContext = ClaimView['citations'][number]['context'];
 
 /**
  * Read a file written by {@link writeViewsFile}, or only some of its collections (the others stay empty). Entries
@@ -125,12 +132,13 @@ export function readViewsFile(path: string, only?: readonly CollectionName[], co
     COLLECTION_NAMES.map((name) => [name, !only || only.includes(name) ? raw[name].map(({ json }) => parseJsonBytes(json)) : []]),
   ) as unknown as DossierCollections;
   if (contextsFile && views.claims.length > 0) {
-    const contexts = new Map<string, ClaimView['citations'][number]['context'][]>();
-    for (const line of readFileSync(contextsFile, 'utf8').split('\n'))
-      if (line) {
-        const [id, list] = JSON.parse(line) as [string, ClaimView['citations'][number]['context'][]];
-        contexts.set(id, list);
-      }
+    // Line by line, like the views: the contexts of a large dossier would not fit in one string.
+    const buffer = readFileSync(contextsFile);
+    const contexts = new Map<string, PassageContext[]>();
+    for (const { start, end } of lineSpans(buffer)) {
+      const [id, list] = parseJsonBytes<[string, PassageContext[]]>(buffer.subarray(start, end));
+      contexts.set(id, list);
+    }
     for (const claim of views.claims) {
       const list = contexts.get(claim.id);
       if (!list || list.length !== claim.citations.length) throw new Error(`${contextsFile}: no passages in context for claim ${claim.id}`);

@@ -106,8 +106,10 @@ describe('the dossier loader, given the views by npm run build', () => {
   writeViewsFile(file, collections);
   const saved = { ...process.env };
   afterEach(() => {
-    process.env.BACKCHANNEL_STORE_DATA = saved.BACKCHANNEL_STORE_DATA;
-    if (saved.BACKCHANNEL_STORE_DATA === undefined) delete process.env.BACKCHANNEL_STORE_DATA;
+    for (const name of ['BACKCHANNEL_STORE_DATA', 'BACKCHANNEL_VIEWS']) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
   });
 
   /** Run the loader of `collection` into a store that only records what is set. */
