@@ -9,6 +9,7 @@ import { formatDiagnostics } from '../lib/diagnostics.ts';
 import { readContent } from '../lib/read-content.ts';
 import { incrementalDossier } from '../lib/incremental-dossier.ts';
 import { buildCollections } from '../lib/views/collections.ts';
+import { serveLiveViews } from '../lib/views/live-views.ts';
 
 /** The part of Vite's module runner this uses: its evaluated modules, each with the ids of its importers. */
 interface EvaluatedModules {
@@ -44,6 +45,10 @@ export function devVerifyIntegration(): AstroIntegration {
   return {
     name: 'backchannel-dev-verify',
     hooks: {
+      // The dev server's store names the views in memory instead of packing them on every edit (live-views.ts).
+      'astro:config:setup': ({ command }) => {
+        if (command === 'dev') serveLiveViews();
+      },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         const root = process.cwd();
         const contentRoot = resolve(root, 'content');

@@ -8,6 +8,7 @@ import { waitForViewsFile } from './prepare-views.ts';
 import { shareSearchRecords } from './pagefind.ts';
 import { claimSearchRecord } from '../lib/views/claim-search.ts';
 import { jsonLines, packsViews, packViews, parseJsonBytes } from '../lib/views/packed-view.ts';
+import { liveViews, storesLiveViews } from '../lib/views/live-views.ts';
 
 /** The views as `npm run build` hands them over (each entry's JSON, unparsed), or as this process computed them. */
 type Views = { raw: Record<CollectionName, RawView[]> } | { collections: DossierCollections };
@@ -37,15 +38,16 @@ function views(): Promise<Views> {
 }
 
 /**
- * The id and the data Astro stores for each entry of `collection`: packed views (packed-view.ts), or objects. The
- * views `npm run build` hands over are packed from the very bytes it wrote (without the claims' passages in context
- * when it stamps the claim pages: views-file.ts).
+ * The id and the data Astro stores for each entry of `collection`: packed views (packed-view.ts), or objects; under
+ * `astro dev`, references to the views in memory (live-views.ts). The views `npm run build` hands over are packed
+ * from the very bytes it wrote (without the claims' passages in context when it stamps the claim pages:
+ * views-file.ts).
  */
 function storeEntries(views: Views, collection: CollectionName): { id: string; data: object }[] {
   const packed = packsViews();
   if ('collections' in views) {
     const entries = views.collections[collection] as object[];
-    const data = packed ? packViews(jsonLines(entries)) : entries;
+    const data = storesLiveViews() ? liveViews(views.collections, collection) : packed ? packViews(jsonLines(entries)) : entries;
     return entries.map((entry, i) => ({ id: entryId(entry), data: data[i]! }));
   }
   const raw = views.raw[collection];
@@ -66,9 +68,12 @@ export function dossierLoader(collection: CollectionName): Loader {
     load: async ({ store, refreshContextData }) => {
       const fresh = refreshContextData?.['views'] as DossierCollections | undefined;
       if (fresh) cached = Promise.resolve({ collections: fresh });
-      const all = await views();
-      store.clear();
-      for (const { id, data } of storeEntries(all, collection)) store.set({ id, data: data as Record<string, unknown> });
+      const entries = storeEntries(await views(), collection);
+      // Only the entries gone are deleted: `store.clear()` would also have Astro write its asset and module import
+      // lists, and the sync wait their 500 ms debounce (half of an edit's time in `astro dev`).
+      const ids = new Set(entries.map((e) => e.id));
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      for (const { id, data } of entries) store.set({ id, data: data as Record<string, unknown> });
       if (fresh) (globalThis as Record<symbol, unknown>)[STORED_VIEWS] = fresh;
     },
   };

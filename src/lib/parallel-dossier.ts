@@ -94,8 +94,7 @@ export async function buildDossierParallel(
   // Should this thread's chunks throw, the workers' rejections are still handled.
   const settled = Promise.allSettled(pool.map((worker) => worker.result));
   const chunks: ProcessedPage[][] = [];
-  for (const [chunk, pages] of takeChunks(pageFiles, next, (part) => processPages(part, site, options)))
-    chunks[chunk] = pages;
+  for (const [chunk, pages] of takeChunks(pageFiles, next, (part) => processPages(part, site, options))) chunks[chunk] = pages;
   for (const result of await settled) {
     if (result.status === 'rejected') throw result.reason;
     for (const [chunk, pages] of result.value) chunks[chunk] = pages;

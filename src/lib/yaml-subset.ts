@@ -130,7 +130,11 @@ function sequence(lines: readonly Line[], at: number, indent: number): [unknown,
  */
 export function parseYamlSubset(source: string): unknown {
   // Tabs, trailing spaces, line breaks other than LF and characters YAML does not allow in a document.
-  if (spaceTrimmed(source.replaceAll('\n', ' ')) === '' || /[ ]\n|[ ]$|[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/.test(source)) return undefined;
+  if (
+    spaceTrimmed(source.replaceAll('\n', ' ')) === '' ||
+    /[ ]\n|[ ]$|[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/.test(source)
+  )
+    return undefined;
   const lines: Line[] = [];
   for (const raw of source.split('\n')) {
     if (raw === '') continue;

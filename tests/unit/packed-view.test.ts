@@ -18,6 +18,7 @@ import {
 import { loadDossier } from '../../src/lib/read-content.ts';
 import { buildCollections } from '../../src/lib/views/collections.ts';
 import { jsonLines, packViews, parseJsonBytes, unpackView, type PackedView } from '../../src/lib/views/packed-view.ts';
+import { mapStore } from '../support/map-store.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'backchannel-packed-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -112,13 +113,14 @@ describe('the dossier loader, given the views by npm run build', () => {
     }
   });
 
-  /** Run the loader of `collection` into a store that only records what is set. */
-  async function load(collection: (typeof COLLECTION_NAMES)[number]): Promise<{ id: string; data: object }[]> {
+  /** Run the loader of `collection` into a store (by default an empty one) and return what it holds then. */
+  async function load(
+    collection: (typeof COLLECTION_NAMES)[number],
+    entries = new Map<string, object>(),
+  ): Promise<{ id: string; data: object }[]> {
     process.env.BACKCHANNEL_VIEWS = file;
-    const set: { id: string; data: object }[] = [];
-    const store = { clear: () => set.splice(0), set: (entry: { id: string; data: object }) => set.push(entry) };
-    await dossierLoader(collection).load({ store } as never);
-    return set;
+    await dossierLoader(collection).load({ store: mapStore(entries) } as never);
+    return [...entries].map(([id, data]) => ({ id, data }));
   }
 
   it('stores packed views that unpack to the views, or the views themselves', async () => {
@@ -129,5 +131,16 @@ describe('the dossier loader, given the views by npm run build', () => {
     process.env.BACKCHANNEL_STORE_DATA = 'objects';
     const objects = await load('claims');
     expect(objects.map((e) => e.data)).toEqual(asJson(collections.claims));
+  });
+
+  it('deletes the entries gone from the views, and only those', async () => {
+    const [kept, ...rest] = collections.people.map((p) => p.slug);
+    const before = new Map<string, object>([
+      ['someone-renamed', { stale: true }],
+      [kept!, { stale: true }],
+    ]);
+    const after = await load('people', before);
+    expect(after.map((e) => e.id).sort()).toEqual([kept!, ...rest].sort());
+    expect(unpackView(after.find((e) => e.id === kept)!.data)).toEqual(asJson(collections.people[0]));
   });
 });

@@ -25,7 +25,10 @@ function agrees(yaml: string, label: string): boolean {
   const fast = parseYamlSubset(yaml);
   if (fast === undefined) return false;
   const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false });
-  expect(doc.errors.map((e) => e.message), `${label}: accepted text yaml rejects`).toEqual([]);
+  expect(
+    doc.errors.map((e) => e.message),
+    `${label}: accepted text yaml rejects`,
+  ).toEqual([]);
   expect(fast, label).toEqual(doc.toJS());
   return true;
 }
@@ -52,10 +55,13 @@ describe('parseYamlSubset', () => {
     ['a: b\nc:\n  d: "e: f"\n  g: [h, "i j", \'k\'\'s\']', { a: 'b', c: { d: 'e: f', g: ['h', 'i j', "k's"] } }],
     ['list:\n  - one\n  - two: 2x\n    three: x\nnext: null', { list: ['one', { two: '2x', three: 'x' }], next: null }],
     ['list:\n- a\n- b\nz: ~', { list: ['a', 'b'], z: null }],
-    ['hash: 044b210bb44265f5fb4fa7598f679b3f3b6deb298a79c462b605867204b4311c\ndate: 2025-08', {
-      hash: '044b210bb44265f5fb4fa7598f679b3f3b6deb298a79c462b605867204b4311c',
-      date: '2025-08',
-    }],
+    [
+      'hash: 044b210bb44265f5fb4fa7598f679b3f3b6deb298a79c462b605867204b4311c\ndate: 2025-08',
+      {
+        hash: '044b210bb44265f5fb4fa7598f679b3f3b6deb298a79c462b605867204b4311c',
+        date: '2025-08',
+      },
+    ],
     ['empty: []\ncurly: “Vitkoff” is a misspelling’s case', { empty: [], curly: '“Vitkoff” is a misspelling’s case' }],
   ])('reads %j', (yaml, value) => {
     expect(parseYamlSubset(yaml)).toEqual(value);
@@ -90,8 +96,46 @@ describe('parseYamlSubset', () => {
   it('gives yaml’s value or declines, on near-misses of those frontmatters', () => {
     const random = prng(20261128);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const inserts = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '"', "'", "''", '[', ']', ',', '{', '}', '\n', '\n  ', '\t',
-      '0', '1.5', 'true', 'null', '~', '&', '*', '!', '|', '>', '?', '%', '@', '`', '\\', '---', '...', '\u00a0', '\u2028'];
+    const inserts = [
+      ' ',
+      '  ',
+      ':',
+      ': ',
+      '-',
+      '- ',
+      '#',
+      ' #',
+      '"',
+      "'",
+      "''",
+      '[',
+      ']',
+      ',',
+      '{',
+      '}',
+      '\n',
+      '\n  ',
+      '\t',
+      '0',
+      '1.5',
+      'true',
+      'null',
+      '~',
+      '&',
+      '*',
+      '!',
+      '|',
+      '>',
+      '?',
+      '%',
+      '@',
+      '`',
+      '\\',
+      '---',
+      '...',
+      '\u00a0',
+      '\u2028',
+    ];
     const bases = [...corpus.slice(0, 30), ...frontmatters('content')].map((f) => f.yaml);
     let taken = 0;
     for (let round = 0; round < ROUNDS; round++) {

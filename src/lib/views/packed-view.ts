@@ -15,6 +15,7 @@
  * and compares every byte).
  */
 import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
+import { isLiveView, liveView } from './live-views.ts';
 
 /** A view as stored: where its JSON's UTF-8 bytes lie in its collection's unpacked buffer. */
 export interface PackedView {
@@ -72,9 +73,10 @@ const unpackedViews = new WeakMap<object, unknown>();
 
 /**
  * The view a store entry's data holds, unpacked once per process (pages ask for whole collections again and
- * again); plain objects as they are.
+ * again); under `astro dev`, the view it names (live-views.ts); plain objects as they are.
  */
 export function unpackView<T>(data: object): T {
+  if (isLiveView(data)) return liveView<T>(data);
   if (!isPacked(data)) return data as T;
   let view = unpackedViews.get(data);
   if (view === undefined) {
