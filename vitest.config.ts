@@ -14,7 +14,13 @@ export default defineConfig({
       {
         test: {
           name: 'site',
-          include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          include: [
+            'tests/site/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+            'tests/build/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
+            'tests/dev/**/*.test.ts',
+          ],
           environment: 'node',
           globalSetup: ['tests/support/global-build.ts'],
           testTimeout: 120_000,

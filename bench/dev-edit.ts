@@ -5,17 +5,15 @@
  *
  *   node bench/dev-edit.ts [--content DIR] [--page people/marco-rubio] [--edits 5] [--per-server 1] [--port 4399]
  *
- * Each dev server is started fresh on a copy of the project in a temporary folder (node_modules linked), so the
- * working tree is never touched, and takes `--per-server` edits of the page in a row, each once the previous one
- * shows and 2 s later (a contributor saving again: Astro reloads its content config after every MDX change).
+ * Each dev server is started fresh on a copy of the project in a temporary folder (tests/support/dev-server.ts), so
+ * the working tree is never touched, and takes `--per-server` edits of the page in a row, each 2 s after the previous
+ * one showed (a contributor saving again: Astro reloads its content config after every MDX change).
  */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startDevServer } from '../tests/support/dev-server.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
@@ -26,17 +24,8 @@ const page = option('page', 'people/marco-rubio');
 const edits = Number(option('edits', '5'));
 const perServer = Math.max(1, Number(option('per-server', '1')));
 const port = Number(option('port', '4399'));
-const url = `http://localhost:${port}/${page}/`;
+const path = `/${page}/`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const fetchPage = async () => {
-  try {
-    const response = await fetch(url);
-    return response.ok ? await response.text() : '';
-  } catch {
-    return '';
-  }
-};
 
 interface Edit {
   ms: number;
@@ -46,71 +35,44 @@ interface Edit {
 
 /** Start a dev server on a copy of the project, make `count` edits, and return the milliseconds until each shows. */
 async function editsOnOneServer(firstEdit: number, count: number): Promise<Edit[]> {
-  const work = mkdtempSync(join(tmpdir(), 'backchannel-dev-edit-'));
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
-    cpSync(join(root, entry), join(work, entry), { recursive: true });
-  cpSync(content, join(work, 'content'), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
-  const server = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)], {
-    cwd: work,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  server.stdout.on('data', (d: Buffer) => (log += d.toString()));
-  server.stderr.on('data', (d: Buffer) => (log += d.toString()));
+  const started = performance.now();
+  const server = await startDevServer({ content, port, ready: path });
   try {
-    const started = performance.now();
-    let first = '';
-    while (!first.includes('<h1') && performance.now() - started < 180_000) {
-      first = await fetchPage();
-      if (!first) await sleep(200);
-    }
-    if (!first) throw new Error(`the dev server did not serve ${url}:\n${log}`);
     const startupMs = Math.round(performance.now() - started);
     await sleep(3000); // let the dev server finish its first verification
-    const file = join(work, 'content', `${page}.mdx`);
+    const file = join(server.work, 'content', `${page}.mdx`);
     const original = readFileSync(file, 'utf8');
     // The first claim's text, which the page shows: a contributor rewording a sentence.
     const claimText = /(<Claim\b[^>]*>\s*\n)([^<\n]+)/.exec(original);
     if (!claimText) throw new Error(`${file} has no <Claim> whose text starts on its own line`);
-    // Listen as an open browser tab does: the HMR socket says when to reload, then the page is fetched again.
-    const socket = new WebSocket(`ws://localhost:${port}/`, 'vite-hmr');
-    let wake: (() => void) | undefined;
-    socket.addEventListener('message', (event) => {
-      if (JSON.parse(String(event.data)).type === 'full-reload') wake?.();
-    });
-    await new Promise((ready) => socket.addEventListener('open', ready, { once: true }));
     const done: Edit[] = [];
     for (let n = firstEdit; n < firstEdit + count; n++) {
       if (n > firstEdit) await sleep(2000);
       const marker = `devedit${n}`;
-      const logged = log.length;
+      const logged = server.log().length;
       const written = performance.now();
       writeFileSync(file, original.replace(claimText[0], `${claimText[1]}${claimText[2]!.trimEnd()} ${marker}`));
       let seen = false;
       while (!seen && performance.now() - written < 60_000) {
-        await Promise.race([new Promise<void>((r) => (wake = r)), sleep(250)]);
-        seen = (await fetchPage()).includes(marker);
+        await Promise.race([server.nextReload(), sleep(250)]);
+        seen = (await server.fetchPage(path)).includes(marker);
       }
       if (!seen)
         throw new Error(
-          `edit ${n} never showed on ${url}:\n${log
+          `edit ${n} never showed on ${server.url}${path}:\n${server
+            .log()
             .split('\n')
             .filter((l) => !l.includes('[200]'))
             .join('\n')
             .slice(-3000)}`,
         );
       const ms = Math.round(performance.now() - written);
-      const m = /re-verified (\d+) of (\d+) pages \(\d+ claims\) in (\d+) ms/.exec(log.slice(logged));
+      const m = /re-verified (\d+) of (\d+) pages \(\d+ claims\) in (\d+) ms/.exec(server.log().slice(logged));
       done.push({ ms, startupMs, ...(m ? { verified: { reprocessed: Number(m[1]), pages: Number(m[2]), ms: Number(m[3]) } } : {}) });
     }
-    socket.close();
     return done;
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    rmSync(work, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
