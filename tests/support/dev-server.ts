@@ -9,13 +9,15 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The text without terminal colours (Astro colours its output when it runs in CI). */
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 export interface DevServer {
   /** The copy of the project the server runs on: edit `work/content/…` to edit the dossier. */
   work: string;
   /** The server's base URL, without a trailing slash. */
   url: string;
-  /** Everything the server printed so far. */
+  /** Everything the server printed so far, without terminal colours. */
   log(): string;
   /** The page at `path` (`/people/marco-rubio/`) as the server answers it now; '' when it does not. */
   fetchPage(path: string): Promise<string>;
@@ -60,7 +62,7 @@ export async function startDevServer({
     let url = '';
     for (const started = performance.now(); !url && performance.now() - started < 120_000; await sleep(100)) {
       if (server.exitCode !== null) throw new Error(`astro dev exited:\n${log}`);
-      url = /Local\s+(http:\/\/localhost:\d+)/.exec(log)?.[1] ?? '';
+      url = /Local\s+(http:\/\/localhost:\d+)/.exec(plain(log))?.[1] ?? '';
     }
     if (!url) throw new Error(`astro dev did not start:\n${log}`);
     const fetchPage = async (path: string) => {
@@ -93,7 +95,7 @@ export async function startDevServer({
     return {
       work,
       url,
-      log: () => log,
+      log: () => plain(log),
       fetchPage,
       nextReload: () => next('full-reload').then(() => undefined),
       nextError: () => next('error').then((p) => p.err as Awaited<ReturnType<DevServer['nextError']>>),
