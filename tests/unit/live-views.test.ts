@@ -20,6 +20,9 @@ describe('live views', () => {
   it('are off unless the dev server turns them on', () => {
     expect(storesLiveViews()).toBe(false);
     expect(() => liveViews(fresh(), 'people')).toThrow(/only under `astro dev`/);
+    // A plain object stored in a build is never taken for a reference, whatever its fields.
+    const lookalike = { live: 1, collection: 'people', index: 0 };
+    expect(unpackView(lookalike)).toBe(lookalike);
     serveLiveViews();
     expect(storesLiveViews()).toBe(true);
   });

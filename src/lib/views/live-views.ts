@@ -23,7 +23,6 @@ export interface LiveView {
 interface Registry {
   /** The latest generations of views, by number: a page that started on one generation finishes on it. */
   generations: Map<number, DossierCollections>;
-  numbers: WeakMap<DossierCollections, number>;
   next: number;
 }
 
@@ -36,7 +35,7 @@ const registry = () => (globalThis as Record<symbol, Registry | undefined>)[REGI
 
 /** Turn live views on in this process (the dev integration does, for `astro dev` only). */
 export function serveLiveViews(): void {
-  (globalThis as Record<symbol, Registry | undefined>)[REGISTRY] ??= { generations: new Map(), numbers: new WeakMap(), next: 1 };
+  (globalThis as Record<symbol, Registry | undefined>)[REGISTRY] ??= { generations: new Map(), next: 1 };
 }
 
 /** Whether the loaders store live views in this process. */
@@ -49,17 +48,18 @@ export const storesLiveViews = (): boolean => registry() !== undefined;
 export function liveViews(views: DossierCollections, collection: keyof DossierCollections): LiveView[] {
   const live = registry();
   if (!live) throw new Error('liveViews: live views are on only under `astro dev` (serveLiveViews)');
-  let number = live.numbers.get(views);
+  let number = [...live.generations].find(([, held]) => held === views)?.[0];
   if (number === undefined) {
     number = live.next++;
-    live.numbers.set(views, number);
     live.generations.set(number, views);
     for (const old of live.generations.keys()) if (old <= number - KEPT) live.generations.delete(old);
   }
   return views[collection].map((_, index) => ({ live: number, collection, index }));
 }
 
-export const isLiveView = (data: object): data is LiveView => typeof (data as Partial<LiveView>).live === 'number';
+/** Whether store data names a live view: only ever in a process that serves them (a view may have a `live` field). */
+export const isLiveView = (data: object): data is LiveView =>
+  storesLiveViews() && typeof (data as Partial<LiveView>).live === 'number' && typeof (data as Partial<LiveView>).index === 'number';
 
 /** The view that live store data names. */
 export function liveView<T>(data: LiveView): T {
