@@ -3,7 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node a
 import type { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 import type { Position, Reporter } from './diagnostics.ts';
-import { parseYamlSubset } from './yaml-subset.ts';
+import { locatedOffset, readYamlSubset } from './yaml-subset.ts';
 
 export interface SplitFile {
   /** The YAML text between the `---` fences ('' when there is none). */
@@ -58,8 +58,8 @@ const YAML_PARSER = process.env.BACKCHANNEL_YAML_PARSER;
 
 /**
  * Parse YAML frontmatter, reporting syntax errors with file positions. Returns undefined on a syntax error.
- * Frontmatter in the common subset is read by a fast reader that gives `yaml`'s exact value (yaml-subset.ts); `yaml`
- * reads the rest, and every frontmatter once a position in it is asked for.
+ * Frontmatter in the common subset is read by a fast reader that gives `yaml`'s exact value and positions
+ * (yaml-subset.ts); `yaml` reads the rest.
  */
 export function parseFrontmatter(split: SplitFile, reporter: Reporter): ParsedFrontmatter | undefined {
   let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
@@ -75,8 +75,12 @@ export function parseFrontmatter(split: SplitFile, reporter: Reporter): ParsedFr
     return { line: line + split.yamlLine - 1, column: col };
   };
   const locate = (path: readonly PropertyKey[], key?: string) => toPosition(nodeOffset(full().doc, path, key));
-  const fast = YAML_PARSER === 'yaml' ? undefined : parseYamlSubset(split.yaml);
-  if (fast !== undefined) return { data: fast, locate };
+  const fast = YAML_PARSER === 'yaml' ? undefined : readYamlSubset(split.yaml);
+  if (fast !== undefined)
+    return {
+      data: fast.value,
+      locate: (path, key) => positionAt(split.yaml, locatedOffset(fast.located, path, key), split.yamlLine - 1),
+    };
   const { doc } = full();
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
@@ -92,7 +96,8 @@ export function parseFrontmatter(split: SplitFile, reporter: Reporter): ParsedFr
   return { data: doc.toJS() ?? {}, locate };
 }
 
-function nodeOffset(doc: Document, path: readonly PropertyKey[], key?: string): number {
+/** Where `yaml` puts the value at `path`, or the key `key` in the mapping there, or the nearest parent that exists. */
+export function nodeOffset(doc: Document, path: readonly PropertyKey[], key?: string): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as unknown[], true) as YamlNode | undefined;
     if (!node || !node.range) continue;

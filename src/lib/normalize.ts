@@ -4,9 +4,9 @@ export interface NormalizedText {
   /** The normalised text: NFC, lower case, straight quotes, ASCII dashes, `...`, single spaces. */
   text: string;
   /** `starts[i]` is where normalised character `i` begins in the original string. */
-  starts: number[];
+  starts: Uint32Array;
   /** `ends[i]` is where normalised character `i` ends in the original string. */
-  ends: number[];
+  ends: Uint32Array;
 }
 
 const DROPPED = /[\uFEFF\u200B-\u200D\u2060\u00AD]/;
@@ -25,24 +25,59 @@ function foldChar(cluster: string): string {
   return cluster.normalize('NFC').toLowerCase();
 }
 
-/** Normalise `input` for comparison and record where each output character came from. */
+/**
+ * Normalise `input` for comparison and record where each output character came from. The offsets are typed arrays:
+ * a source's maps are millions of numbers at scale, which cost the garbage collector and the copy to each
+ * verification worker far less this way.
+ */
 export function normalizeWithMap(input: string): NormalizedText {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  return fold(input, true);
+}
+
+/** Normalise `input` for comparison (see {@link normalizeWithMap}). */
+export function normalize(input: string): string {
+  return fold(input, false).text;
+}
+
+/** `normalizeWithMap`, with empty maps unless `map`. */
+function fold(input: string, map: boolean): NormalizedText {
+  let text = '';
+  // Most text folds one character to one; `grow` makes room for the rest (`…` becomes `...`).
+  let starts = new Uint32Array(map ? input.length + 16 : 0);
+  let ends = new Uint32Array(map ? input.length + 16 : 0);
+  let length = 0;
+  const grow = () => {
+    const more = new Uint32Array(starts.length * 2);
+    more.set(starts);
+    starts = more;
+    const moreEnds = new Uint32Array(ends.length * 2);
+    moreEnds.set(ends);
+    ends = moreEnds;
+  };
   let pendingSpace = -1;
   let i = 0;
   const push = (folded: string, start: number, end: number): void => {
     if (pendingSpace >= 0) {
-      out.push(' ');
-      starts.push(pendingSpace);
-      ends.push(start);
+      text += ' ';
+      if (map) {
+        if (length === starts.length) grow();
+        starts[length] = pendingSpace;
+        ends[length] = start;
+      }
+      length++;
       pendingSpace = -1;
     }
-    for (const ch of folded) {
-      out.push(ch);
-      starts.push(start);
-      ends.push(end);
+    if (!map) {
+      text += folded;
+      length += folded.length;
+      return;
+    }
+    // One entry per UTF-16 unit, as the text is indexed (a character outside the BMP takes two).
+    text += folded;
+    for (let k = 0; k < folded.length; k++) {
+      if (length === starts.length) grow();
+      starts[length] = start;
+      ends[length++] = end;
     }
   };
   while (i < input.length) {
@@ -53,7 +88,7 @@ export function normalizeWithMap(input: string): NormalizedText {
     if (code < 128 && !(input.charCodeAt(i + 1) >= 0x300)) {
       i++;
       if (code === 32 || (code >= 9 && code <= 13)) {
-        if (pendingSpace < 0 && out.length > 0) pendingSpace = start;
+        if (pendingSpace < 0 && length > 0) pendingSpace = start;
       } else if (code === 96) push("'", start, i);
       else push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : input[start]!, start, i);
       continue;
@@ -66,18 +101,13 @@ export function normalizeWithMap(input: string): NormalizedText {
     }
     const cluster = input.slice(start, i);
     if (SPACE.test(cluster)) {
-      if (pendingSpace < 0 && out.length > 0) pendingSpace = start;
+      if (pendingSpace < 0 && length > 0) pendingSpace = start;
       continue;
     }
     const folded = foldChar(cluster);
     if (folded !== '') push(folded, start, i);
   }
-  return { text: out.join(''), starts, ends };
-}
-
-/** Normalise `input` for comparison (see {@link normalizeWithMap}). */
-export function normalize(input: string): string {
-  return normalizeWithMap(input).text;
+  return { text, starts: map ? starts.slice(0, length) : starts, ends: map ? ends.slice(0, length) : ends };
 }
 
 /** Count the words of a text, ignoring punctuation-only tokens and ellipses. */

@@ -21,6 +21,22 @@ describe('normalize', () => {
     expect(input.slice(starts[at]!, ends[at + 'quoted'.length - 1]!)).toBe('quoted');
   });
 
+  it('maps text after a character outside the BMP (two UTF-16 units) back to the original', () => {
+    const input = 'Signal 😀 “Quoted” words… and more';
+    const { text, starts, ends } = normalizeWithMap(input);
+    expect(starts.length).toBe(text.length);
+    for (const word of ['quoted', 'words...', 'more']) {
+      const at = text.indexOf(word);
+      expect(input.slice(starts[at]!, ends[at + word.length - 1]!)).toBe(word === 'quoted' ? 'Quoted' : word.replace('...', '…'));
+    }
+    expect(input.slice(starts[text.indexOf('😀')]!, ends[text.indexOf('😀') + 1]!)).toBe('😀');
+  });
+
+  it('gives the same text with and without the map', () => {
+    for (const input of ['A  “quoted”…\r\nline', 'cafe\u0301 😀 İstanbul — x', '\uFEFF  lead and trail  '])
+      expect(normalize(input)).toBe(normalizeWithMap(input).text);
+  });
+
   it('counts words, not punctuation or ellipses', () => {
     expect(countWords('one, two … three — four')).toBe(4);
   });

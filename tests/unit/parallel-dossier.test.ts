@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { buildDossier, type ContentFile } from '../../src/lib/build-dossier.ts';
-import { buildDossierParallel, CHUNK, PARALLEL_THRESHOLD, takeChunks, workerCount } from '../../src/lib/parallel-dossier.ts';
+import {
+  buildDossierParallel,
+  CHUNK,
+  PARALLEL_THRESHOLD,
+  shareMaps,
+  sharedText,
+  shareTexts,
+  takeChunks,
+  workerCount,
+} from '../../src/lib/parallel-dossier.ts';
+import { parseSource } from '../../src/lib/sources/parse-source.ts';
 
 function corpus(pages: number): ContentFile[] {
   return generateCorpus({ pages, sources: 12, seed: 7 }).files.map(({ path, text }) => {
@@ -64,6 +74,31 @@ describe('verifying without rendering (npm run check)', () => {
     expect([...unrendered.dossier.pages.values()].every((p) => p.html === '')).toBe(true);
     expect([...rendered.dossier.pages.values()].some((p) => p.html !== '')).toBe(true);
   }, 60_000);
+});
+
+describe('shared memory for the workers', () => {
+  it('gives back every text, in any script and empty ones, from one shared block', () => {
+    const texts = ['', 'plain', '“Vitkoff” — déjà vu … 😀', '', 'Привет\r\nмир', '\uFEFFbom'];
+    const shared = shareTexts(texts);
+    expect('bytes' in shared && shared.bytes.buffer instanceof SharedArrayBuffer).toBe(true);
+    expect(texts.map((_, i) => sharedText(shared, i))).toEqual(texts);
+  });
+
+  it('sends the strings themselves when one holds a lone surrogate, which UTF-8 cannot carry', () => {
+    const texts = ['fine', 'broken \uD800 half'];
+    const shared = shareTexts(texts);
+    expect('strings' in shared).toBe(true);
+    expect(texts.map((_, i) => sharedText(shared, i))).toEqual(texts);
+  });
+
+  it('moves the sources’ offset maps into shared memory without changing them', () => {
+    const files = corpus(4).filter((f) => f.collection === 'sources');
+    const sources = files.map((f) => parseSource(f.raw, f.file, f.slug).source!);
+    const before = sources.map((s) => ({ starts: [...s.normalized.starts], ends: [...s.normalized.ends] }));
+    shareMaps(sources);
+    expect(sources.every((s) => s.normalized.starts.buffer instanceof SharedArrayBuffer)).toBe(true);
+    expect(sources.map((s) => ({ starts: [...s.normalized.starts], ends: [...s.normalized.ends] }))).toEqual(before);
+  });
 });
 
 describe('takeChunks', () => {

@@ -1,15 +1,16 @@
 /**
  * The fast frontmatter reader against the `yaml` package: whenever it gives a value, `yaml` must read the same text
- * without an error and give the same value, on every content file and fixture, on generated pages, on hand-picked
- * cases and on thousands of near-misses (indicators, quotes, comments, numbers, tabs, spaces, line breaks).
+ * without an error and give the same value and the same position for every value, key and missing path, on every
+ * content file and fixture, on generated pages, on hand-picked cases and on thousands of near-misses (indicators,
+ * quotes, comments, numbers, tabs, spaces, line breaks).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { generateCorpus, prng } from '../../bench/generate.ts';
-import { parseFrontmatter, splitFrontmatter, toLf } from '../../src/lib/frontmatter.ts';
-import { parseYamlSubset } from '../../src/lib/yaml-subset.ts';
+import { nodeOffset, parseFrontmatter, splitFrontmatter, toLf } from '../../src/lib/frontmatter.ts';
+import { locatedOffset, parseYamlSubset, readYamlSubset } from '../../src/lib/yaml-subset.ts';
 import type { Diagnostic, Reporter } from '../../src/lib/diagnostics.ts';
 
 function frontmatters(dir: string): { label: string; yaml: string }[] {
@@ -20,16 +21,33 @@ function frontmatters(dir: string): { label: string; yaml: string }[] {
     .filter((f) => f.yaml !== '');
 }
 
-/** Compare the fast value with yaml's; returns whether the fast reader took the text. */
+/**
+ * Every path a diagnostic could ask about in `value`: each value's, each key's (as `[path, key]`), and paths that
+ * do not exist (a missing key, an index past the end, an index written as a string, a path through a scalar).
+ */
+function queries(value: unknown, path: PropertyKey[] = []): [PropertyKey[], string?][] {
+  const out: [PropertyKey[], string?][] = [[path], [[...path, 'missing']], [[...path, 'missing', 0]]];
+  if (Array.isArray(value)) {
+    out.push([[...path, value.length]], [[...path, '0']], [[...path, -1]]);
+    value.forEach((v, i) => out.push(...queries(v, [...path, i])));
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push([path, k], [path, 'missing'], ...queries(v, [...path, k]));
+  return out;
+}
+
+/** Compare the fast value and positions with yaml's; returns whether the fast reader took the text. */
 function agrees(yaml: string, label: string): boolean {
-  const fast = parseYamlSubset(yaml);
+  const fast = readYamlSubset(yaml);
+  expect(parseYamlSubset(yaml), label).toEqual(fast?.value);
   if (fast === undefined) return false;
   const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false });
   expect(
     doc.errors.map((e) => e.message),
     `${label}: accepted text yaml rejects`,
   ).toEqual([]);
-  expect(fast, label).toEqual(doc.toJS());
+  expect(fast.value, label).toEqual(doc.toJS());
+  for (const [path, key] of queries(fast.value))
+    expect(locatedOffset(fast.located, path, key), `${label} at ${JSON.stringify(path)} ${key ?? ''}`).toBe(nodeOffset(doc, path, key));
   return true;
 }
 
@@ -163,5 +181,15 @@ describe('parseFrontmatter on the fast path', () => {
     expect(parsed.locate(['date'], 'label')).toEqual({ line: 5, column: 3 });
     expect(parsed.locate(['roles', 0, 'title'])).toEqual({ line: 7, column: 12 });
     expect(parsed.locate(['missing', 'deeper'])).toEqual({ line: 2, column: 1 });
+  });
+
+  it('places values after blank lines and in flow sequences as yaml does', () => {
+    const split = splitFrontmatter('---\n\ntitle: A\n\nparticipants: [ann,  bob , "c d"]\n---\n');
+    const parsed = parseFrontmatter(split, {} as Reporter)!;
+    expect(parsed.locate(['title'])).toEqual({ line: 3, column: 8 });
+    expect(parsed.locate(['participants', 0])).toEqual({ line: 5, column: 16 });
+    expect(parsed.locate(['participants', 1])).toEqual({ line: 5, column: 22 });
+    expect(parsed.locate(['participants', 2])).toEqual({ line: 5, column: 28 });
+    expect(parsed.locate(['participants', 3])).toEqual({ line: 5, column: 15 });
   });
 });

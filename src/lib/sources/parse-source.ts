@@ -137,7 +137,8 @@ export function parseSource(raw: string, file: string, slug: string): { source?:
   const paragraphs: SourceParagraph[] = rawParagraphs.map((p, i) => {
     const inside = furniture.filter((f) => f.start < p.end && f.end > p.start);
     const whollyFurniture = coveredBy(p, inside);
-    const heading = headingSet.get(normalize(p.text));
+    // Normalising every paragraph is a third of parsing a source: only when there are headings to find.
+    const heading = headingSet.size > 0 ? headingSet.get(normalize(p.text)) : undefined;
     if (heading !== undefined) foundHeadings.add(heading);
     const kind: ParagraphKind = whollyFurniture ? 'furniture' : heading !== undefined ? 'heading' : 'text';
     return { ...p, n: i + 1, kind, furniture: inside };
