@@ -158,14 +158,15 @@ export interface OutputStats {
   pagefindFiles: number;
 }
 
-/** Count HTML pages and bytes of a built site. */
+/** Count HTML pages and bytes of a built site, and the bytes and files of its Pagefind indexes. */
 export function outputStats(dir: string): OutputStats {
   const stats: OutputStats = { htmlPages: 0, files: 0, distBytes: 0, pagefindBytes: 0, pagefindFiles: 0 };
   if (!existsSync(dir)) return stats;
   const walk = (d: string, inPagefind: boolean) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path, inPagefind || (d === dir && entry.name === 'pagefind'));
+      // Backchannel's claims have an index of their own beside the pages' (pagefind-claims/).
+      if (entry.isDirectory()) walk(path, inPagefind || (d === dir && /^pagefind(-claims)?$/.test(entry.name)));
       else if (entry.isFile()) {
         const size = statSync(path).size;
         stats.files++;

@@ -30,6 +30,8 @@ const option = (name: string): string | undefined => {
 const outDir = resolve(option('out') ?? join(root, 'dist'));
 const contentDir = resolve(option('content') ?? join(root, 'content'));
 const staging = `${outDir}.staging-${process.pid}`;
+/** Where the claims' search index is written while Astro builds into the staging folder (moved in afterwards). */
+const claimsIndexAside = `${staging}.claims-index`;
 const phases: Record<string, number> = {};
 const time = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
   const started = performance.now();
@@ -41,6 +43,7 @@ const time = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => 
 };
 const fail = (message: string): never => {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(claimsIndexAside, { recursive: true, force: true });
   for (const file of [viewsFile, `${viewsFile}.partial`, ...handedOver]) rmSync(file, { force: true });
   process.stderr.write(
     `\n${message}\nBuild failed: ${existsSync(outDir) ? `the previous ${outDir} is untouched` : `no ${outDir} was written`}.\n`,
@@ -155,14 +158,18 @@ if (diagnostics.some((d) => d.severity === 'error')) {
 
 // The graph is laid out in a worker thread while Astro syncs and renders; its page waits for the layout.
 const layingOut = graphLayout === 'worker' ? startGraphLayout(graphInputFile(viewsFile), layoutFile) : undefined;
-// Pagefind starts now and takes the claims' search records while Astro builds; it reads each collection's pages
-// as soon as Astro has written them all, and the rest once Astro has exited.
-const search = startSiteIndex(readSearchRecords(recordsFile), JSON.parse(readFileSync(expectedFile, 'utf8')) as ExpectedPages);
+// Pagefind starts now: it indexes the claims' search records and writes their index while Astro builds; it reads
+// each collection's pages as soon as Astro has written them all, and the rest once Astro has exited.
+const search = startSiteIndex(
+  readSearchRecords(recordsFile),
+  JSON.parse(readFileSync(expectedFile, 'utf8')) as ExpectedPages,
+  claimsIndexAside,
+);
 const feeding = setInterval(() => search.poll(staging), 250);
 const code = await astro.exit;
 clearInterval(feeding);
-// Claim pages may still be written into the staging folder: let that end before a failure removes the folder.
-if (code !== 0 || !existsSync(join(staging, 'index.html'))) await stamper.settled();
+// Claim pages and the claims' index may still be written: let that end before a failure removes the folders.
+if (code !== 0 || !existsSync(join(staging, 'index.html'))) await Promise.all([stamper.settled(), search.abandon()]);
 if (code !== 0) fail(`astro build exited with code ${code}.`);
 if (!existsSync(join(staging, 'index.html'))) fail('astro build produced no index.html.');
 // Pagefind reads the pages not read yet and writes its index once Astro has exited. Any claim pages still being

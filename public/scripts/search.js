@@ -14,9 +14,12 @@ const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
 const groups = [...pane.querySelectorAll('details[data-filter]')];
 
+const OPTIONS = { excerptLength: 24 };
+// The claims have an index of their own, written while the site builds; Pagefind searches both as one.
+const claimsIndex = document.getElementById('search-ui').dataset.claimsIndex;
 const pagefind = import('/pagefind/pagefind.js').then(async (pf) => {
-  await pf.options({ excerptLength: 24 });
-  await pf.init();
+  await pf.options(OPTIONS);
+  await Promise.all([pf.init(), claimsIndex && pf.mergeIndex(claimsIndex, OPTIONS)]);
   return pf;
 });
 

@@ -1,8 +1,14 @@
-/** Astro integration: index the built site with Pagefind's Node API and fail the build on any error. */
+/**
+ * Astro integration: index the built site with Pagefind's Node API and fail the build on any error. The pages go in
+ * `/pagefind/`, the claims' records in an index of their own, `/pagefind-claims/`, which the search page merges
+ * with the pages' (Pagefind's `mergeIndex`): the claims are known before any page is built, so `npm run build`
+ * writes their index while Astro renders, and only the pages' index is left to write after Astro.
+ */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { CLAIMS_INDEX } from '../lib/search-types.ts';
 import type { SearchRecord } from '../lib/views/claim-search.ts';
 
 /** The collections whose every entry has a page at `/<collection>/<slug>/` with a search body. */
@@ -24,6 +30,14 @@ export const PAGE_BATCHES: readonly { glob: string; collection?: IndexedCollecti
   { glob: '{index.html,*/index.html}' },
 ];
 
+export { CLAIMS_INDEX };
+
+/**
+ * The runtime Pagefind writes beside every index (its JS, CSS, UI and WebAssembly): a merged index is read by the
+ * pages' runtime, so the claims' index keeps only its entry, metadata, index, filter and fragment files.
+ */
+const RUNTIME_FILE = /^(?:pagefind[\w.-]*\.(?:js|css)|wasm\.[\w-]+\.pagefind)$/;
+
 /** Where `npm run build` leaves the claims' search records for Pagefind (beside the views file). */
 export const searchRecordsFile = (viewsFile: string) => `${viewsFile}.search.json`;
 
@@ -41,7 +55,7 @@ const RECORDS = Symbol.for('backchannel.searchRecords');
 export const shareSearchRecords = (records: SearchRecord[]) => ((globalThis as Record<symbol, unknown>)[RECORDS] = records);
 const sharedSearchRecords = () => ((globalThis as Record<symbol, unknown>)[RECORDS] as SearchRecord[] | undefined) ?? [];
 
-/** A Pagefind index that was given the claims' records first and is waiting for the built pages. */
+/** The site's Pagefind indexes: the claims' one written as soon as it is started, the pages' one waiting for Astro. */
 export interface SiteIndex {
   /**
    * While Astro builds into `dir`: add the next batches of pages (in {@link PAGE_BATCHES} order) whose every page
@@ -50,10 +64,13 @@ export interface SiteIndex {
    */
   poll(dir: string): Promise<void>;
   /**
-   * Add the pages of `dir` not added yet and write `dir/pagefind/`; how many HTML files Pagefind read, how many
-   * records it added, and how many of the files it read while Astro was building.
+   * Add the pages of `dir` not added yet, write `dir/pagefind/` and put the claims' index in `dir/pagefind-claims/`
+   * (none without claims); how many HTML files Pagefind read, how many records it added, and how many of the files
+   * it read while Astro was building.
    */
   finish(dir: string): Promise<{ files: number; records: number; early: number }>;
+  /** Stop without writing the pages' index, once the claims' index is no longer being written (a failed build). */
+  abandon(): Promise<void>;
 }
 
 /** Size and modification time of each file of a batch, to tell whether it changed after Pagefind read it. */
@@ -120,6 +137,14 @@ async function indexWithRecords(pagefind: Pagefind, records: readonly SearchReco
   return index;
 }
 
+/** Write the claims' index to `path` (replacing what is there), without the runtime the pages' index carries. */
+async function writeClaimsIndex(index: Index, path: string): Promise<void> {
+  rmSync(path, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: path });
+  if (written.errors.length > 0) throw new Error(`Pagefind failed to write the claims' index: ${written.errors.join('; ')}`);
+  for (const file of readdirSync(path)) if (RUNTIME_FILE.test(file)) rmSync(join(path, file));
+}
+
 /** Add one batch of {@link PAGE_BATCHES}; how many pages Pagefind read. */
 async function addBatch(index: Index, dir: string, glob: string): Promise<number> {
   const added = await index.addDirectory({ path: dir, glob });
@@ -128,15 +153,19 @@ async function addBatch(index: Index, dir: string, glob: string): Promise<number
 }
 
 /**
- * Start Pagefind and add `records` at once: they are known before any page is built, so `npm run build` adds them
- * while Astro renders (at 10,000 pages, 40,000 records take Pagefind ~15 s). Given the `expected` pages, `poll` adds
- * each collection's pages once Astro has written them all. Errors surface from `finish`.
+ * Start Pagefind and index `records` at once in the claims' own index: they are known before any page is built.
+ * Given `claimsAside` (a folder beside the site, as `npm run build` gives), that index is written there now, while
+ * Astro renders, and moved into the site by `finish`. Given the `expected` pages, `poll` adds each collection's pages
+ * to the pages' index once Astro has written them all. Errors surface from `finish`.
  */
-export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages): SiteIndex {
+export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages, claimsAside?: string): SiteIndex {
   const started = (async () => {
     const pagefind = await import('pagefind');
     try {
-      return { pagefind, index: await indexWithRecords(pagefind, records) };
+      const claims = records.length > 0 ? await indexWithRecords(pagefind, records) : undefined;
+      const claimsWritten = claims && claimsAside ? writeClaimsIndex(claims, claimsAside) : undefined;
+      claimsWritten?.catch(() => {}); // reported by finish()
+      return { pagefind, index: await indexWithRecords(pagefind, []), claims, claimsWritten };
     } catch (error) {
       await pagefind.close();
       throw error;
@@ -168,9 +197,15 @@ export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages
         });
       return polling;
     },
+    async abandon() {
+      const run = await started.catch(() => undefined);
+      if (!run) return;
+      await Promise.allSettled([polling, run.claimsWritten]);
+      await run.pagefind.close();
+    },
     async finish(dir) {
       await polling;
-      const { pagefind } = await started;
+      const { pagefind, claims, claimsWritten } = await started;
       try {
         if (failure !== undefined) throw failure;
         let { index } = await started;
@@ -182,12 +217,23 @@ export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages
         if (changed) {
           console.warn(`[backchannel-pagefind] a ${changed.collection} page changed after Pagefind read it: reading every page again`);
           await index.deleteIndex();
-          index = await indexWithRecords(pagefind, records);
+          index = await indexWithRecords(pagefind, []);
           [files, from] = [0, 0];
         }
         for (const batch of PAGE_BATCHES.slice(from)) files += await addBatch(index, dir, batch.glob);
         if (files === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
-        const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+        const claimsPath = join(dir, CLAIMS_INDEX);
+        const [written] = await Promise.all([
+          index.writeFiles({ outputPath: join(dir, 'pagefind') }),
+          claimsWritten
+            ? claimsWritten.then(() => {
+                rmSync(claimsPath, { recursive: true, force: true });
+                renameSync(claimsAside!, claimsPath);
+              })
+            : claims
+              ? writeClaimsIndex(claims, claimsPath)
+              : undefined,
+        ]);
         if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
         return { files, records: records.length, early: from === 0 ? 0 : readEarly };
       } finally {
@@ -198,8 +244,8 @@ export function startSiteIndex(records: SearchRecord[], expected?: ExpectedPages
 }
 
 /**
- * Run Pagefind over `dir` plus `records` and write `dir/pagefind/`; returns how many HTML files it read and how
- * many records it added. Throws with Pagefind's own messages on failure.
+ * Run Pagefind over `dir` plus `records` and write `dir/pagefind/` and `dir/pagefind-claims/`; returns how many HTML
+ * files it read and how many records it added. Throws with Pagefind's own messages on failure.
  */
 export const indexSite = (dir: string, records: SearchRecord[] = []) => startSiteIndex(records).finish(dir);
 

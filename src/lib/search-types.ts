@@ -12,3 +12,6 @@ export const searchTypes = {
 } as const;
 
 export type SearchType = keyof typeof searchTypes;
+
+/** The claims' own Pagefind index, beside the pages' `/pagefind/` (src/integrations/pagefind.ts); search merges the two. */
+export const CLAIMS_INDEX = 'pagefind-claims';

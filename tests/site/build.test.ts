@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { site } from '../../src/site-config.ts';
+import { CLAIMS_INDEX } from '../../src/lib/search-types.ts';
 import {
   fileToPath,
   htmlFiles,
@@ -104,24 +105,27 @@ describe('source pages', () => {
 });
 
 describe('Pagefind index', () => {
-  it('writes pagefind-entry.json, the runtime, the search page script and fragments', () => {
-    const entry = readJson<{ version: string; languages: Record<string, { hash: string; page_count: number }> }>(
-      dist,
-      'pagefind/pagefind-entry.json',
-    );
-    const languages = Object.values(entry.languages);
-    expect(languages.length).toBeGreaterThan(0);
-    const indexed = languages.reduce((n, l) => n + l.page_count, 0);
-    // Every person, episode, claim, source and discrepancy page is indexed.
-    const expected =
-      ['people', 'episodes', 'sources', 'discrepancies'].reduce((n, f) => n + slugsUnder(dist, f).length, 0) + claims.claims.length;
-    expect(indexed).toBeGreaterThanOrEqual(expected);
+  type Entry = { version: string; languages: Record<string, { hash: string; page_count: number }> };
+  const count = (entry: Entry) => Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+
+  it('writes the pages’ index with its runtime, the claims’ index beside it, the search page script and fragments', () => {
+    const pagesEntry = readJson<Entry>(dist, 'pagefind/pagefind-entry.json');
+    const claimsEntry = readJson<Entry>(dist, `${CLAIMS_INDEX}/pagefind-entry.json`);
+    expect(pagesEntry.version).toBe(claimsEntry.version);
+    // Every person, episode, source and discrepancy page is indexed, and every claim in the claims' index.
+    const expected = ['people', 'episodes', 'sources', 'discrepancies'].reduce((n, f) => n + slugsUnder(dist, f).length, 0);
+    expect(count(pagesEntry)).toBeGreaterThanOrEqual(expected);
+    expect(count(claimsEntry)).toBe(claims.claims.length);
     for (const f of ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'scripts/search.js'])
       expect(existsSync(join(dist, f)), f).toBe(true);
-    const fragments = readdirSync(join(dist, 'pagefind', 'fragment'));
-    expect(fragments.length).toBe(indexed);
-    const index = readdirSync(join(dist, 'pagefind', 'index'));
-    expect(index.length).toBeGreaterThan(0);
+    expect(readdirSync(join(dist, 'pagefind', 'fragment')).length).toBe(count(pagesEntry));
+    expect(readdirSync(join(dist, CLAIMS_INDEX, 'fragment')).length).toBe(count(claimsEntry));
+    expect(readdirSync(join(dist, 'pagefind', 'index')).length).toBeGreaterThan(0);
+    expect(readdirSync(join(dist, CLAIMS_INDEX, 'index')).length).toBeGreaterThan(0);
+    // The claims' index is read by the pages' runtime: no second copy of it.
+    expect(readdirSync(join(dist, CLAIMS_INDEX)).filter((f) => /\.(js|css)$|^wasm\./.test(f))).toEqual([]);
+    const search = readFileSync(join(dist, 'search', 'index.html'), 'utf8');
+    expect(search).toContain(`data-claims-index="/${CLAIMS_INDEX}/"`);
   });
 });
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexSite, startSiteIndex, type ExpectedPages } from '../../src/integrations/pagefind.ts';
+import { CLAIMS_INDEX, indexSite, startSiteIndex, type ExpectedPages } from '../../src/integrations/pagefind.ts';
 import type { SearchRecord } from '../../src/lib/views/claim-search.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'backchannel-site-index-'));
@@ -50,7 +50,7 @@ function write(dir: string, path: string, html: string) {
   writeFileSync(join(dir, path), html);
 }
 
-/** Hash of every file Pagefind wrote, by path. */
+/** Hash of every file Pagefind wrote (the pages' index and the claims'), by path. */
 function indexFiles(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (d: string) => {
@@ -61,6 +61,7 @@ function indexFiles(dir: string): Record<string, string> {
     }
   };
   walk(join(dir, 'pagefind'));
+  if (existsSync(join(dir, CLAIMS_INDEX))) walk(join(dir, CLAIMS_INDEX));
   return files;
 }
 
@@ -78,7 +79,9 @@ describe('the site index read while Astro builds', () => {
   it('reads each collection once all its pages are written whole, in a fixed order, into the same index as after the build', async () => {
     const site = pages();
     const dir = join(work, 'early');
-    const index = startSiteIndex(records, expected);
+    // The claims' index is written aside at once, as `npm run build` does, and moved into the site at the end.
+    const aside = join(work, 'early-claims-aside');
+    const index = startSiteIndex(records, expected, aside);
     const [first, ...rest] = paths('episodes');
     write(dir, first!, site.get(first!)!);
     await index.poll(dir);
@@ -92,7 +95,32 @@ describe('the site index read while Astro builds', () => {
     await index.poll(dir); // episodes, then people
     for (const [path, html] of site) if (!existsSync(join(dir, path))) write(dir, path, html);
     expect(await index.finish(dir)).toEqual({ files: 9, records: 1, early: 5 });
+    expect(existsSync(aside)).toBe(false);
     expect(indexFiles(dir)).toEqual(await reference('early-reference', site));
+  }, 60_000);
+
+  it('keeps the claims in an index of their own, without a second copy of the runtime, and writes none without claims', async () => {
+    const dir = join(work, 'two-indexes');
+    for (const [path, html] of pages()) write(dir, path, html);
+    await indexSite(dir, records);
+    const files = Object.keys(indexFiles(dir));
+    const claimsFiles = files.filter((f) => f.startsWith(`${CLAIMS_INDEX}/`));
+    const pageFiles = files.filter((f) => f.startsWith('pagefind/'));
+    expect(claimsFiles).toContain(`${CLAIMS_INDEX}/pagefind-entry.json`);
+    expect(claimsFiles.filter((f) => f.startsWith(`${CLAIMS_INDEX}/fragment/`))).toHaveLength(records.length);
+    expect(claimsFiles.filter((f) => /\.(js|css)$|\/wasm\./.test(f))).toEqual([]);
+    expect(pageFiles).toContain('pagefind/pagefind.js');
+    // Nine pages read; the search page has no search body, so eight are indexed.
+    expect(pageFiles.filter((f) => f.startsWith('pagefind/fragment/'))).toHaveLength(8);
+    const entry = (name: string) =>
+      JSON.parse(readFileSync(join(dir, name, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(entry(CLAIMS_INDEX).languages.en?.page_count).toBe(1);
+    expect(entry('pagefind').languages.en?.page_count).toBe(8);
+
+    const none = join(work, 'no-claims');
+    for (const [path, html] of pages()) write(none, path, html);
+    expect(await indexSite(none, [])).toEqual({ files: 9, records: 0, early: 0 });
+    expect(existsSync(join(none, CLAIMS_INDEX))).toBe(false);
   }, 60_000);
 
   it('reads nothing early while a page is half-written, nor with no expected pages', async () => {
