@@ -1,5 +1,5 @@
 /** Run one command and measure it: wall time, CPU time of the whole child tree, peak RSS summed over the tree. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -136,6 +136,27 @@ export function measure(command: string, args: string[], options: RunOptions): P
       done({ code: code ?? 1, wallMs: Math.round(wallMs), cpuMs, peakRssBytes, peakProcesses, foreignCpuMs, stdout, stderr });
     });
   });
+}
+
+/** How the machine was made ready for a measurement: see {@link settle}. */
+export interface Quiet {
+  /** Time `sync` took to write back what other commands left in the page cache. */
+  syncMs: number;
+  waitedMs: number;
+  busyShare: number;
+}
+
+/**
+ * Make the machine the same for every measured command: write back the file system's dirty pages (`sync`), so no
+ * build pays for writing back the corpus just generated or the output of the build before it (Linux writes dirty
+ * pages back ~30 s after they were written, in the middle of the next build); then wait, at most `maxMs` (0: not at
+ * all), until other processes are quiet.
+ */
+export async function settle(cpus: number, maxMs: number): Promise<Quiet> {
+  const started = performance.now();
+  execFileSync('sync');
+  const syncMs = Math.round(performance.now() - started);
+  return { syncMs, ...(maxMs > 0 ? await waitForQuiet(cpus, maxMs) : { waitedMs: 0, busyShare: 0 }) };
 }
 
 /** Wait until the machine is quiet (other processes use < `busyShare` of the CPUs over a 2 s window), at most `maxMs`. */

@@ -25,7 +25,7 @@ export function renderMarkdown(r: Results, notes?: string): string {
     '',
   );
   out.push(
-    'Each build is cold (Astro and Vite caches and the previous output moved aside, and deleted only after the last build, so no build pays for the file system cleaning up after another) and runs alone; before each one the harness waits (up to 2 min) until other processes use under 25 % of the CPUs. ' +
+    'Each build is cold (Astro and Vite caches and the previous output moved aside, and deleted only after the last build, so no build pays for the file system cleaning up after another) and runs alone; before each one the harness writes back the file system’s dirty pages (`sync`: the corpus just generated, the previous build’s output) and waits (up to 2 min) until other processes use under 25 % of the CPUs. ' +
       'Wall time is for the whole command; CPU is user+sys of the whole process tree; peak RSS is the highest sum of RSS over the tree, sampled every 100 ms. ' +
       'The corpus (bench/generate.ts, seeded) has N pages (30 % people, 70 % episodes) of ~400 words with 4 claims and 1–2 citations each, and 500 sources of ~800 words. ' +
       'plain and Starlight build the same N MDX pages plus the 500 sources as Markdown pages; Backchannel builds its whole site from them (claim permalinks, per-person and per-source filter pages, indexes), hence many more HTML pages.',

@@ -21,7 +21,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureBudgets, type Budgets } from './budgets.ts';
 import { writeCorpus, type CorpusStats } from './generate.ts';
-import { measure, outputStats, waitForQuiet, type Measured, type OutputStats } from './measure.ts';
+import { measure, outputStats, settle, type Measured, type OutputStats, type Quiet } from './measure.ts';
 import { setupPlain, setupStarlight } from './projects.ts';
 import { renderMarkdown } from './report.ts';
 
@@ -35,7 +35,7 @@ export interface Run extends Omit<Measured, 'stdout' | 'stderr'>, OutputStats {
   /** HEAD when the build started, and whether tracked files differed from it (others may commit during a run). */
   commit: string;
   dirty: boolean;
-  quiet: { waitedMs: number; busyShare: number };
+  quiet: Quiet;
   /** Backchannel: `phases (ms)` of scripts/build.ts. */
   phases?: Record<string, number>;
   /** Pagefind indexing time as the build logs it. */
@@ -69,7 +69,7 @@ export interface SizeResult {
     peakRssBytes: number;
     reportedMs?: number;
     ok: boolean;
-    quiet: { waitedMs: number; busyShare: number };
+    quiet: Quiet;
   };
   systems: Partial<Record<System, Summary>>;
   ratios: { plain?: number; starlight?: number; rssPlain?: number; cpuPlain?: number; cpuStarlight?: number };
@@ -222,7 +222,7 @@ export async function main(argv: string[]): Promise<Results> {
     if (systems.includes('starlight')) setupStarlight(join(work, 'starlight'), corpusDir);
 
     // `npm run check` on the same corpus (verification only).
-    const quietCheck = quietWaitMs > 0 ? await waitForQuiet(nproc, quietWaitMs) : { waitedMs: 0, busyShare: 0 };
+    const quietCheck = await settle(nproc, quietWaitMs);
     const checked = await measure(process.execPath, [join(root, 'scripts/check.ts'), `--content=${corpusDir}`], { cwd: root, env });
     const reported = /in (\d+) ms/.exec(checked.stderr);
     const check = {
@@ -248,7 +248,7 @@ export async function main(argv: string[]): Promise<Results> {
             ? [join(root, '.astro'), join(root, 'node_modules/.astro'), join(root, 'node_modules/.vite')]
             : [join(cwd, '.astro'), join(cwd, 'node_modules')];
         for (const p of [...caches, out]) discard(p);
-        const quiet = quietWaitMs > 0 ? await waitForQuiet(nproc, quietWaitMs) : { waitedMs: 0, busyShare: 0 };
+        const quiet = await settle(nproc, quietWaitMs);
         const log = join(work, `${system}-${pages}-${rep}.log`);
         rmSync(log, { force: true });
         const args =
