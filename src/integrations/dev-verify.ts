@@ -6,8 +6,7 @@ import { STORE_MODULE_ID } from './store-module.ts';
 import { COLLECTION_NAMES } from './views-file.ts';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostics } from '../lib/diagnostics.ts';
-import { readContent } from '../lib/read-content.ts';
-import { incrementalDossier } from '../lib/incremental-dossier.ts';
+import { devCheck } from '../lib/dev-check.ts';
 import { buildCollections } from '../lib/views/collections.ts';
 import { serveLiveViews } from '../lib/views/live-views.ts';
 
@@ -51,18 +50,14 @@ export function devVerifyIntegration(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         const root = process.cwd();
-        const contentRoot = resolve(root, 'content');
-        const contentDir = contentRoot + sep;
+        const contentDir = resolve(root, 'content') + sep;
         server.watcher.add(contentDir);
         let timer: ReturnType<typeof setTimeout> | undefined;
-        // Only the edited page is processed again (all pages when a source or a file name changes).
-        const verifier = incrementalDossier();
-        const check = () => {
-          const read = readContent(contentRoot, root);
-          const result = verifier(read.files);
-          return { ...result, diagnostics: [...read.diagnostics, ...result.diagnostics] };
-        };
-        // Process every page once while the server is idle, so the first edit is already incremental.
+        // Only the edited page is processed again (all pages when a source or a file name changes). The verifier is
+        // the one the content loaders' first load used (dev-check.ts).
+        const check = devCheck(root);
+        // Should the loaders not have run yet, process every page once while the server is idle, so the first edit
+        // is already incremental; if they have, this reads the files and finds nothing changed.
         setTimeout(check, 0);
         const verify = async () => {
           const started = performance.now();

@@ -1,6 +1,7 @@
 /** Content-layer loader: puts the verified dossier's views into Astro collections. */
 import type { Loader } from 'astro/loaders';
 import { ContentError } from '../lib/diagnostics.ts';
+import { devCheck } from '../lib/dev-check.ts';
 import { loadDossier } from '../lib/read-content.ts';
 import { buildCollections, type DossierCollections } from '../lib/views/collections.ts';
 import { entryId, readRawViews, type CollectionName, type RawView } from './views-file.ts';
@@ -28,7 +29,8 @@ function views(): Promise<Views> {
       await waitForViewsFile(handedOver);
       return { raw: readRawViews(handedOver) };
     }
-    const { dossier, diagnostics } = loadDossier(process.cwd());
+    // `astro dev` verifies with the dev integration's incremental verifier, which its first edit then reuses.
+    const { dossier, diagnostics } = storesLiveViews() ? devCheck(process.cwd())() : loadDossier(process.cwd());
     if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
     const collections = buildCollections(dossier);
     shareSearchRecords(collections.claims.map((c) => claimSearchRecord(c)));
