@@ -1,44 +1,63 @@
-/** Typed access to the dossier collections for pages: the graph was built once, pages only read it. */
-import { getCollection } from 'astro:content';
+/**
+ * Typed access to the verified views for pages: the graph was built once, pages only read it. The views come from
+ * `virtual:backchannel/views` (src/integration/virtual-modules.ts); what is derived from them here is kept per views
+ * object, so the dev server's fresh views after an edit are never mixed with stale derivations.
+ */
+import { currentViews } from 'virtual:backchannel/views';
+import type { ViewStore } from '../lib/views/view-store.ts';
 import { paragraphTexts, type ClaimView } from '../lib/views/claim-view.ts';
 import { summaryOfView, type ClaimSummary } from '../lib/views/reference-view.ts';
+import { graphLayoutOf, type StoredViews } from '../lib/views/write-views.ts';
 import { inTimelineOrder } from '../lib/views/graph-view.ts';
-import { unpackView } from '../lib/views/packed-view.ts';
 import type { DiscrepancyView, EpisodeView, PersonView } from '../lib/views/page-views.ts';
 import type { SourceView } from '../lib/views/source-view.ts';
+import type { GraphLayout } from '../lib/graph-layout.ts';
 
-async function all<T>(name: 'sources' | 'people' | 'episodes' | 'discrepancies' | 'claims'): Promise<T[]> {
-  const entries = await getCollection(name);
-  return entries.map((e) => unpackView<T>(e.data));
+type Collection = keyof StoredViews;
+
+const list = <C extends Collection>(name: C): StoredViews[C] => currentViews().list(name) as StoredViews[C];
+
+/** A value derived from the current views, computed once per views object. */
+function derived<T>(compute: (views: ViewStore) => T): () => T {
+  const cache = new WeakMap<ViewStore, T>();
+  return () => {
+    const views = currentViews();
+    if (!cache.has(views)) cache.set(views, compute(views));
+    return cache.get(views)!;
+  };
 }
 
-export const getSources = () => all<SourceView>('sources');
-export const getPeople = () => all<PersonView>('people');
-export const getDiscrepancies = () => all<DiscrepancyView>('discrepancies');
-export const getClaims = () => all<ClaimView>('claims');
+export const getSources = async (): Promise<readonly SourceView[]> => list('sources');
+export const getPeople = async (): Promise<readonly PersonView[]> => list('people');
+export const getDiscrepancies = async (): Promise<readonly DiscrepancyView[]> => list('discrepancies');
+export const getClaims = async (): Promise<readonly ClaimView[]> => list('claims');
 
+/** One claim's view, read on its own (a claim page needs no other claim). */
+export function getClaim(id: string): ClaimView {
+  const claim = currentViews().get<ClaimView>('claims', id);
+  if (!claim) throw new Error(`No claim with id "${id}" in the views`);
+  return claim;
+}
+
+const episodesInOrder = derived(() => inTimelineOrder(list('episodes')));
 /** Episodes in timeline order: by earliest possible date, undated last, then title. */
-export const getEpisodes = async (): Promise<EpisodeView[]> => inTimelineOrder(await all<EpisodeView>('episodes'));
+export const getEpisodes = async (): Promise<readonly EpisodeView[]> => episodesInOrder();
 
-let texts: Promise<Map<string, Map<string, string>>> | undefined;
+const layout = derived((views) => views.get<StoredViews['graph'][number]>('graph', 'layout')?.layout ?? graphLayoutOf({ people: list('people'), episodes: list('episodes') }));
+/** The relationship graph laid out (by the build's verification; under `astro dev`, here, once per edit). */
+export const getGraphLayout = async (): Promise<GraphLayout> => layout();
 
-/** Every source paragraph's text by source slug and paragraph id, built once per process (claim pages share it). */
-export function getParagraphTexts(): Promise<Map<string, Map<string, string>>> {
-  texts ??= getSources().then(paragraphTexts);
-  return texts;
-}
+const texts = derived(() => paragraphTexts(list('sources')));
+/** Every source paragraph's text by source slug and paragraph id. */
+export const getParagraphTexts = async (): Promise<Map<string, Map<string, string>>> => texts();
 
-let summaries: Promise<Map<string, ClaimSummary>> | undefined;
-
-/** Claim summaries by id, built once per process: page views name claims by id. */
-export function getClaimSummaries(): Promise<Map<string, ClaimSummary>> {
-  summaries ??= getClaims().then((claims) => new Map(claims.map((c) => [c.id, summaryOfView(c)])));
-  return summaries;
-}
+const summaries = derived(() => new Map(list('claims').map((c) => [c.id, summaryOfView(c)])));
+/** Claim summaries by id: page views name claims by id. */
+export const getClaimSummaries = async (): Promise<Map<string, ClaimSummary>> => summaries();
 
 /** The summaries of some claims, in the order given. */
 export async function claimSummaries(ids: readonly string[]): Promise<ClaimSummary[]> {
-  const byId = await getClaimSummaries();
+  const byId = summaries();
   return ids.map((id) => {
     const summary = byId.get(id);
     if (!summary) throw new Error(`No claim with id "${id}" in the claims collection`);

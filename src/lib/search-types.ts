@@ -13,5 +13,5 @@ export const searchTypes = {
 
 export type SearchType = keyof typeof searchTypes;
 
-/** The claims' own Pagefind index, beside the pages' `/pagefind/` (src/integrations/pagefind.ts); search merges the two. */
+/** The claims' own Pagefind index, beside the pages' `/pagefind/` (src/integration/pagefind.ts); search merges the two. */
 export const CLAIMS_INDEX = 'pagefind-claims';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import { site } from '../../src/site-config.ts';
+import { siteOrigin } from '../support/link-check.ts';
 import { CLAIMS_INDEX } from '../../src/lib/search-types.ts';
 import {
   fileToPath,
@@ -19,7 +19,7 @@ import {
 } from '../support/site.ts';
 
 const dist = inject('distDir');
-const siteUrl = site.url.replace(/\/+$/, '');
+const siteUrl = siteOrigin(dist);
 const abs = (path: string) => `${siteUrl}${path}`;
 const sources = readJson<SourcesJson>(dist, 'data/sources.json');
 const claims = readJson<ClaimsJson>(dist, 'data/claims.json');

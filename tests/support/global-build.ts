@@ -22,7 +22,10 @@ export default function setup(project: TestProject) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'backchannel-site-'));
   const distDir = join(dir, 'dist');
-  execFileSync(process.execPath, ['scripts/build.ts', '--out', distDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', distDir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   project.provide('distDir', distDir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,15 +1,8 @@
-/**
- * A claim's permalink page, as data for the page shell and its body as HTML. Claim permalinks are most of a
- * dossier's HTML pages (four per content page), so `npm run build` does not send each through Astro's per-page
- * pipeline: Astro renders the page once, as a template, and {@link compileStamp} fills it in for every claim (see
- * src/integrations/stamp-claims.ts). `astro dev` and `BACKCHANNEL_CLAIM_PAGES=astro` render every claim through
- * Astro from the same functions, and a test compares the two builds byte for byte.
- */
+/** A claim's permalink page, as data for the page shell and its body as HTML (src/routes/claims/[id].astro). */
 import type { ClaimView } from '../views/claim-view.ts';
 import { claimTitle } from '../views/claim-search.ts';
-import { CLAIM_ID, statusDescriptions, statusLabels, type ClaimStatus } from './content-rules.ts';
-import { compileStamp, placeholder } from './stamp.ts';
-import { escapeAttribute, escapeText, jsonLdText } from './html.ts';
+import { statusDescriptions, statusLabels, type ClaimStatus } from './content-rules.ts';
+import { escapeAttribute, escapeText } from './html.ts';
 
 /** Everything a claim page gives the page shell (Base.astro) and its body. */
 export interface ClaimPage {
@@ -37,17 +30,19 @@ const paragraphNumber = (id: string) => `¶${escapeText(id.replace('p-', ''))}`;
  * quoted passage in its paragraph, between the paragraphs either side.
  */
 export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source: string, id: string) => string): ClaimPage {
+  // Links in views are addresses under the site's base; `siteUrl` gives them their origin.
+  const sourcePage = (c: { url: string }) => c.url.split('#')[0]!;
   const title = claimTitle(claim.text);
   const citedSources = [...new Map(claim.citations.map((c) => [c.source, c])).values()];
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Claim',
     text: claim.text,
-    url: new URL(`/claims/${claim.id}/`, siteUrl).href,
+    url: new URL(claim.permalink, siteUrl).href,
     appearance: claim.citations.map((c) => ({
       '@type': 'NewsArticle',
       headline: c.sourceTitle,
-      url: new URL(`/sources/${c.source}/`, siteUrl).href,
+      url: new URL(sourcePage(c), siteUrl).href,
     })),
     ...(claim.speaker ? { author: { '@type': 'Person', name: claim.speaker.name } } : {}),
   };
@@ -64,7 +59,7 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
         citedSources
           .map(
             (c) =>
-              `<li>${link(`/sources/${c.source}/`, c.sourceTitle)} <span class="meta-line">(${escapeText(c.outlet)}` +
+              `<li>${link(sourcePage(c), c.sourceTitle)} <span class="meta-line">(${escapeText(c.outlet)}` +
               `${c.basedOn ? `, based on ${escapeText(c.basedOn)}` : ''})</span></li>`,
           )
           .join('') +
@@ -80,7 +75,7 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     const p = c.context.paragraph;
     return (
       `<li id="citation-${c.n}"><p><strong>${escapeText(STANCE[c.stance] ?? c.stance)}</strong> · ` +
-      `${link(`/sources/${c.source}/`, c.sourceTitle)}, ${escapeText(c.outlet)}, ${escapeText(c.published)}` +
+      `${link(sourcePage(c), c.sourceTitle)}, ${escapeText(c.outlet)}, ${escapeText(c.published)}` +
       `${c.basedOn ? `; based on ${escapeText(c.basedOn)}` : ''}${c.teaser ? ' · a teaser for another article' : ''}</p>` +
       neighbour(c.source, c.context.before) +
       `<blockquote><p>${paragraphNumber(p.id)} ${escapeText(p.before)}<mark>${escapeText(p.match)}</mark>${escapeText(p.after)}</p></blockquote>` +
@@ -95,46 +90,4 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     `<dl class="facts">${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` +
     `<h2>Citations, in context</h2><ol class="claim-list">${citations.join('')}</ol></div>`;
   return { title: `Claim: ${title}`, description: claim.text, jsonLd, body };
-}
-
-/**
- * Whether this Astro build renders only the claim template: `npm run build` asks for it, unless
- * `BACKCHANNEL_CLAIM_PAGES=astro` has Astro render every claim page (as `astro dev` always does).
- */
-export function stampsClaimPages(): boolean {
-  return process.env.BACKCHANNEL_CLAIM_PAGES === 'stamp';
-}
-
-/** `npm run build` has Astro render claim pages once, as a template with this id (see stamp.ts). */
-export const CLAIM_TEMPLATE_ID = 'bcstamp-template';
-
-/** The template's page data: placeholders where each claim's values go. */
-export function claimTemplatePage(): ClaimPage & { file: string } {
-  return {
-    title: placeholder('title'),
-    description: placeholder('description'),
-    jsonLd: { bcstamp: 'json-ld' },
-    body: placeholder('body'),
-    file: placeholder('file'),
-  };
-}
-
-/** Compile the rendered template page into a function from a claim and its page data to the claim's HTML page. */
-export function compileClaimStamp(template: string): (claim: ClaimView, page: ClaimPage) => string {
-  const stamp = compileStamp(template, {
-    fields: ['title', 'description', 'file', 'body'],
-    literals: { [CLAIM_TEMPLATE_ID]: 'id', [jsonLdText(claimTemplatePage().jsonLd)]: 'jsonLd' },
-  });
-  return (claim, page) => {
-    // The id stands in the template as it is, in URLs, text and JSON alike: only a plain slug reads the same in all.
-    if (!CLAIM_ID.test(claim.id) || claim.id === CLAIM_TEMPLATE_ID) throw new Error(`Claim id "${claim.id}" cannot be stamped`);
-    return stamp({
-      id: claim.id,
-      title: page.title,
-      description: page.description,
-      file: claim.file,
-      body: page.body,
-      jsonLd: jsonLdText(page.jsonLd),
-    });
-  };
 }

@@ -35,7 +35,7 @@ export function claimSearchFilters(claim: Pick<ClaimView, 'status' | 'about' | '
 /** The search record of one claim. */
 export function claimSearchRecord(claim: ClaimView, language = 'en'): SearchRecord {
   return {
-    url: `/claims/${claim.id}/`,
+    url: claim.permalink,
     content: `${claim.text}\nAppears on ${claim.page.title}.`,
     language,
     meta: { type: 'claim', title: `Claim: ${claimTitle(claim.text)} (claim)` },

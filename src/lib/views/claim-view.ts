@@ -29,6 +29,8 @@ export interface ClaimView {
   speaker?: { slug: string; name: string; url: string };
   page: { url: string; title: string; collection: string };
   href: string;
+  /** The claim's own page: `/claims/<id>/` under the base. */
+  permalink: string;
   citations: (ReferenceView & { context: PassageContext })[];
   origins: string[];
   outlets: string[];
@@ -38,10 +40,15 @@ export interface ClaimView {
 }
 
 /** Build the view of one claim, with each quote shown in its paragraph and its neighbours. */
-export function claimView(claim: Claim, dossier: Dossier, pageTitle: (url: string) => string): ClaimView {
+export function claimView(
+  claim: Claim,
+  dossier: Dossier,
+  pageTitle: (url: string) => string,
+  href: (path: string) => string = (path) => path,
+): ClaimView {
   const person = (slug: string) => {
     const page = dossier.pages.get(`people/${slug}` as never);
-    return { slug, name: page && page.collection === 'people' ? page.meta.name : slug, url: `/people/${slug}/` };
+    return { slug, name: page && page.collection === 'people' ? page.meta.name : slug, url: href(`/people/${slug}/`) };
   };
   return {
     id: claim.id,
@@ -50,8 +57,9 @@ export function claimView(claim: Claim, dossier: Dossier, pageTitle: (url: strin
     status: claim.status,
     about: claim.about.map(person),
     ...(claim.speaker ? { speaker: person(claim.speaker) } : {}),
-    page: { url: claim.pageUrl, title: pageTitle(claim.pageUrl), collection: claim.page.split('/')[0]! },
-    href: `${claim.pageUrl}#claim-${claim.id}`,
+    page: { url: href(claim.pageUrl), title: pageTitle(claim.pageUrl), collection: claim.page.split('/')[0]! },
+    href: href(`${claim.pageUrl}#claim-${claim.id}`),
+    permalink: href(`/claims/${claim.id}/`),
     citations: claim.citations.map((c) => {
       const source = dossier.sources.get(c.source)!;
       const index = source.paragraphs.findIndex((p) => p.id === c.paragraphs[0]);
@@ -64,7 +72,7 @@ export function claimView(claim: Claim, dossier: Dossier, pageTitle: (url: strin
       const before = neighbour(index - 1);
       const after = neighbour(index + c.paragraphs.length);
       return {
-        ...referenceView(c, dossier),
+        ...referenceView(c, dossier, href),
         context: {
           ...(before ? { before } : {}),
           paragraph: {

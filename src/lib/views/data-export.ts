@@ -6,12 +6,13 @@ export const DATA_VERSION = 1;
 
 /** `claims.json`: every claim with its verified citations and independent-origin count. */
 export function claimsExport(claims: readonly ClaimView[], siteUrl: string) {
+  // Views' links are addresses under the site's base; `siteUrl` gives them their origin.
   return {
     version: DATA_VERSION,
     claims: claims.map((c) => ({
       id: c.id,
       page: new URL(c.page.url, siteUrl).href,
-      permalink: new URL(`/claims/${c.id}/`, siteUrl).href,
+      permalink: new URL(c.permalink, siteUrl).href,
       text: c.text,
       status: c.status,
       about: c.about.map((a) => a.slug),

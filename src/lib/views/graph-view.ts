@@ -1,6 +1,6 @@
 /**
- * The relationship graph's nodes and edges, from the people and episode views. The graph page draws them; `npm run
- * build` lays them out beforehand from the same function (see src/integrations/graph-layout-file.ts).
+ * The relationship graph's nodes and edges, from the people and episode views. The graph page draws them; a build
+ * lays them out once, with the other views (write-views.ts).
  */
 import type { GraphEdgeInput, GraphNodeInput } from '../graph-layout.ts';
 import type { EpisodeView, PersonView } from './page-views.ts';

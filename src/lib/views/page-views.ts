@@ -75,7 +75,7 @@ export function titleOf(page: Page): string {
 }
 
 /** Look-ups by URL and key built once, for the views. */
-export function makeLookups(dossier: Dossier) {
+export function makeLookups(dossier: Dossier, href: (path: string) => string = (path) => path) {
   const byUrl = new Map<string, Page>();
   for (const p of dossier.pages.values()) byUrl.set(p.url, p);
   const pageTitle = (url: string): string => {
@@ -86,11 +86,17 @@ export function makeLookups(dossier: Dossier) {
   };
   const link = (key: PageKey): LinkView & { slug: string } => {
     const page = dossier.pages.get(key)!;
-    return { url: page.url, title: titleOf(page), slug: page.slug };
+    return { url: href(page.url), title: titleOf(page), slug: page.slug };
   };
   const episodeLink = (key: PageKey): EpisodeLink => {
     const page = dossier.pages.get(key) as EpisodePage;
-    return { url: page.url, title: page.meta.title, slug: page.slug, date: page.meta.date.label, sortKey: page.date.earliest ?? '9999' };
+    return {
+      url: href(page.url),
+      title: page.meta.title,
+      slug: page.slug,
+      date: page.meta.date.label,
+      sortKey: page.date.earliest ?? '9999',
+    };
   };
   // Discrepancies of each episode, in page order, found in one pass (filtering every page for every episode was
   // quadratic: 18 s at 10,000 pages).
@@ -99,12 +105,12 @@ export function makeLookups(dossier: Dossier) {
     if (p.collection !== 'discrepancies') continue;
     for (const slug of new Set(p.meta.episodes ?? [])) {
       const list = discrepanciesByEpisode.get(slug) ?? [];
-      list.push({ url: p.url, title: titleOf(p) });
+      list.push({ url: href(p.url), title: titleOf(p) });
       discrepanciesByEpisode.set(slug, list);
     }
   }
   const discrepanciesOf = (episode: string): LinkView[] => (discrepanciesByEpisode.get(episode) ?? []).map((l) => ({ ...l }));
-  return { pageTitle, link, episodeLink, discrepanciesOf };
+  return { pageTitle, link, episodeLink, discrepanciesOf, href };
 }
 
 /** The reference mark of a frontmatter fact, as HTML. */
@@ -114,16 +120,16 @@ function factMark(page: Page, field: string, dossier: Dossier): { ref?: string }
   return { ref: citationMarkHtml(c, outletLabel(dossier.sources.get(c.source)!)) };
 }
 
-function base(page: Page, dossier: Dossier): ViewBase {
+function base(page: Page, dossier: Dossier, href: (path: string) => string): ViewBase {
   return {
     slug: page.slug,
-    url: page.url,
+    url: href(page.url),
     file: page.file,
     title: titleOf(page),
     description: page.description,
     html: page.html,
     headings: page.headings,
-    references: page.references.map((c) => referenceView(c, dossier)),
+    references: page.references.map((c) => referenceView(c, dossier, href)),
     claims: [...page.claims],
   };
 }
@@ -134,8 +140,8 @@ export function pageView(
   dossier: Dossier,
   lookups: ReturnType<typeof makeLookups>,
 ): PersonView | EpisodeView | DiscrepancyView {
-  const { link, episodeLink, discrepanciesOf } = lookups;
-  const common = base(page, dossier);
+  const { link, episodeLink, discrepanciesOf, href } = lookups;
+  const common = base(page, dossier, href);
   if (page.collection === 'people') {
     const graph = dossier.people.get(page.slug)!;
     const episodes = graph.episodes

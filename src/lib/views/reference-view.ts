@@ -34,7 +34,7 @@ export interface ClaimSummary {
 }
 
 /** A citation with the source metadata a reader needs beside it. */
-export function referenceView(c: Citation, dossier: Dossier): ReferenceView {
+export function referenceView(c: Citation, dossier: Dossier, href: (path: string) => string = (path) => path): ReferenceView {
   const s = dossier.sources.get(c.source)!;
   return {
     n: c.n,
@@ -46,7 +46,7 @@ export function referenceView(c: Citation, dossier: Dossier): ReferenceView {
     ...(s.meta.basedOn ? { basedOn: s.meta.basedOn } : {}),
     quote: c.quote,
     exact: c.exact,
-    url: c.url,
+    url: href(c.url),
     stance: c.stance,
     teaser: c.teaser,
     paragraphs: c.paragraphs,
@@ -60,7 +60,7 @@ export function summaryOfView(c: ClaimView): ClaimSummary {
     html: c.html,
     status: c.status,
     href: c.href,
-    permalink: `/claims/${c.id}/`,
+    permalink: c.permalink,
     pageTitle: c.page.title,
     independentOrigins: c.independentOrigins,
     outlets: c.outlets,

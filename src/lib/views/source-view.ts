@@ -64,7 +64,12 @@ function segmentsOf(source: Source, start: number, end: number, furniture: Sourc
 }
 
 /** Build the view of one source from the dossier (backlinks come from the graph, never recomputed). */
-export function sourceView(source: Source, dossier: Dossier, pageTitle: (url: string) => string): SourceView {
+export function sourceView(
+  source: Source,
+  dossier: Dossier,
+  pageTitle: (url: string) => string,
+  href: (path: string) => string = (path) => path,
+): SourceView {
   const backlinks = dossier.backlinks.get(source.slug as never) ?? new Map<string, ClaimId[]>();
   const claimIds = new Set<string>();
   const paragraphs = source.paragraphs.map((p): ParagraphView => {
@@ -72,7 +77,7 @@ export function sourceView(source: Source, dossier: Dossier, pageTitle: (url: st
       claimIds.add(id);
       const claim = dossier.claims.get(id)!;
       const text = claim.text.length > 160 ? `${claim.text.slice(0, 157)}…` : claim.text;
-      return { id, text, status: claim.status, href: `${claim.pageUrl}#claim-${id}`, pageTitle: pageTitle(claim.pageUrl) };
+      return { id, text, status: claim.status, href: href(`${claim.pageUrl}#claim-${id}`), pageTitle: pageTitle(claim.pageUrl) };
     });
     const furnitureKind = p.kind === 'furniture' ? p.furniture[0]?.kind : undefined;
     return {
@@ -89,7 +94,7 @@ export function sourceView(source: Source, dossier: Dossier, pageTitle: (url: st
   const m = source.meta;
   return {
     slug: source.slug,
-    url: `/sources/${source.slug}/`,
+    url: href(`/sources/${source.slug}/`),
     file: source.file,
     title: m.title,
     publisher: m.publisher,

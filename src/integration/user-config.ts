@@ -1,0 +1,62 @@
+/**
+ * The options of the `backchannel()` integration, validated with zod. Everything a dossier says about itself (its
+ * name, what it covers, where its repository is, its licence) is given here or written in its content folder; the
+ * engine in `src/` holds no word of any one dossier. Documented for users in docs/configuration.md.
+ */
+import { AstroError } from 'astro/errors';
+import { z } from 'zod';
+
+const RepositorySchema = z.strictObject({
+  /** The repository's web address, e.g. `https://github.com/newsroom/dossier`. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** The branch contributors edit. */
+  branch: z.string().min(1).default('main'),
+  /**
+   * Where a content file is opened in the repository's web editor: the file's project-relative path is appended.
+   * Defaults to GitHub's editor, `<url>/edit/<branch>/`.
+   */
+  editBase: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where a reader reports an error: a new-issue form. Defaults to GitHub's, `<url>/issues/new`. */
+  issues: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+export const UserConfigSchema = z.strictObject({
+  /** The dossier's name: the header, every page's title, the feed. */
+  title: z.string().trim().min(1).max(80),
+  /** A phrase after the title on the home page's title, e.g. `Witkoff, Rubio and the fight over Ukraine diplomacy`. */
+  tagline: z.string().trim().min(1).max(160),
+  /** One sentence on what the dossier covers: the home page's description and the footer. */
+  description: z.string().trim().min(1).max(400),
+  /**
+   * A short noun phrase naming the subject, used inside generated page descriptions ("12 episodes of {subject} in
+   * order"), e.g. `the Witkoff–Rubio rivalry`.
+   */
+  subject: z.string().trim().min(1).max(120),
+  /** The content folder, relative to the project root. */
+  contentDir: z.string().min(1).default('content'),
+  /** The repository behind "Edit this page" and "Report an error"; without it, neither link is shown. */
+  repository: RepositorySchema.optional(),
+  /** The licence lines shown in every page's footer. */
+  licence: z.array(z.string().trim().min(1)).default([]),
+  /** The site's language (BCP 47): the pages' `lang` and Pagefind's stemming. */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as `en` or `en-GB`')
+    .default('en'),
+});
+
+/** The options as a user writes them in astro.config.mjs. */
+export type BackchannelUserConfig = z.input<typeof UserConfigSchema>;
+/** The options after validation, with defaults filled in. */
+export type BackchannelConfig = z.output<typeof UserConfigSchema>;
+
+/** Validate the integration's options; an `AstroError` naming every bad option otherwise. */
+export function parseUserConfig(options: unknown): BackchannelConfig {
+  const parsed = UserConfigSchema.safeParse(options ?? {});
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `- \`${issue.path.join('.') || '(options)'}\`: ${issue.message}`);
+  throw new AstroError(
+    'Invalid options passed to the backchannel() integration',
+    `${problems.join('\n')}\n\nSee docs/configuration.md for every option.`,
+  );
+}

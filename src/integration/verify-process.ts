@@ -1,0 +1,77 @@
+/**
+ * Verify the content and write the views in a child process. The verified graph of a large dossier takes gigabytes
+ * (about 3 GB at 10,000 pages); in Astro's process it would stay resident while Astro renders and Pagefind indexes.
+ * The child writes the views to a folder (view-store.ts) and exits, returning all of that memory, while Astro starts
+ * up and bundles the pages.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../lib/diagnostics.ts';
+
+/** What the build asks of the child. */
+export interface VerifyRequest {
+  root: string;
+  contentDir: string;
+  /** The folder the views go to. */
+  viewsDir: string;
+  /** The path the site is served under (`/`, `/dossier/`): the views' links carry it. */
+  base: string;
+}
+
+/** What the child answers. */
+export interface VerifyResult {
+  diagnostics: Diagnostic[];
+  counts: { pages: number; claims: number; sources: number };
+  /** Milliseconds spent verifying, and building and writing the views (0 when verification failed). */
+  phases: { verify: number; views: number };
+}
+
+/** Collections the child writes besides the views: the claims' search records and the laid-out graph. */
+export const SEARCH_COLLECTION = 'search';
+export const GRAPH_COLLECTION = 'graph';
+
+/** Verify in a child process; resolves with its diagnostics (the views are written only when there is no error). */
+export function verifyInChild(request: VerifyRequest): Promise<VerifyResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: VerifyResult | undefined;
+    child.once('message', (message) => (result = message as VerifyResult));
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      result && code === 0 ? resolve(result) : reject(new Error(`the verification process exited with ${signal ?? `code ${code}`}`)),
+    );
+    child.send(request);
+  });
+}
+
+/** The child's work: verify, derive the views once, write them. */
+async function verifyAndWrite({ root, contentDir, viewsDir, base }: VerifyRequest): Promise<VerifyResult> {
+  const { loadDossierParallel } = await import('../lib/read-content.ts');
+  const { writeDossierViews } = await import('../lib/views/write-views.ts');
+  let started = performance.now();
+  const { dossier, diagnostics } = await loadDossierParallel(root, contentDir);
+  const verify = Math.round(performance.now() - started);
+  let views = 0;
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    started = performance.now();
+    writeDossierViews(dossier, viewsDir, { base });
+    views = Math.round(performance.now() - started);
+  }
+  return {
+    diagnostics,
+    counts: { pages: dossier.pages.size, claims: dossier.claims.size, sources: dossier.sources.size },
+    phases: { verify, views },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
+  process.once('message', (request) => {
+    void verifyAndWrite(request as VerifyRequest).then(
+      (result) => process.send!(result, () => process.disconnect()),
+      (error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  });
+}

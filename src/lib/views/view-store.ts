@@ -1,0 +1,136 @@
+/**
+ * The views of one build on disk: a folder with one JSON-lines file per collection and a manifest of each entry's id
+ * and byte range. The verification process writes it; the pages read it (src/data/dossier.ts) a whole collection at
+ * a time, or one entry at a time by id, without ever holding the file as one string (V8 strings stop at ~512 MiB,
+ * and a 50,000-page dossier's claims are larger than that).
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where each entry of one collection lies in its file: `offsets[i]` to `offsets[i + 1]` (the newline excluded). */
+interface CollectionManifest {
+  file: string;
+  ids: string[];
+  offsets: number[];
+}
+
+interface Manifest {
+  version: 1;
+  collections: Record<string, CollectionManifest>;
+}
+
+const MANIFEST = 'manifest.json';
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Write `collections` (name → entries in order) into `dir`, each entry under the id `idOf` gives it. */
+export function writeViewStore(dir: string, collections: Record<string, readonly object[]>, idOf: (entry: object) => string): void {
+  mkdirSync(dir, { recursive: true });
+  const manifest: Manifest = { version: 1, collections: {} };
+  for (const [name, entries] of Object.entries(collections)) {
+    const file = `${name}.jsonl`;
+    const ids: string[] = [];
+    const offsets = [0];
+    const fd = openSync(join(dir, file), 'w');
+    try {
+      let batch: Buffer[] = [];
+      let size = 0;
+      let at = 0;
+      for (const entry of entries) {
+        // JSON.stringify escapes line breaks inside strings, so a raw newline only ever ends an entry.
+        const bytes = Buffer.from(`${JSON.stringify(entry)}\n`);
+        batch.push(bytes);
+        size += bytes.length;
+        at += bytes.length;
+        ids.push(idOf(entry));
+        offsets.push(at);
+        if (size >= BATCH_BYTES) {
+          writeSync(fd, Buffer.concat(batch));
+          [batch, size] = [[], 0];
+        }
+      }
+      writeSync(fd, Buffer.concat(batch));
+    } finally {
+      closeSync(fd);
+    }
+    manifest.collections[name] = { file, ids, offsets };
+  }
+  writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest));
+}
+
+/** Read access to a folder written by {@link writeViewStore}. */
+export interface ViewStore {
+  /** The ids of a collection's entries, in the order written; empty for a collection the store does not have. */
+  ids(collection: string): readonly string[];
+  /** One entry by id, read from disk and parsed; undefined when there is none. */
+  get<T>(collection: string, id: string): T | undefined;
+  /** Every entry of a collection, in order, parsed once and kept. */
+  list<T>(collection: string): readonly T[];
+}
+
+/** Open the views in `dir`. Entries are read when asked for; whole collections are kept once read. */
+export function openViewStore(dir: string): ViewStore {
+  const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest;
+  if (manifest.version !== 1) throw new Error(`${join(dir, MANIFEST)}: unknown view store version ${String(manifest.version)}`);
+  const lists = new Map<string, readonly unknown[]>();
+  const indexes = new Map<string, Map<string, number>>();
+  const collection = (name: string): CollectionManifest => manifest.collections[name] ?? { file: '', ids: [], offsets: [0] };
+  const indexOf = (name: string, id: string): number | undefined => {
+    let index = indexes.get(name);
+    if (!index) indexes.set(name, (index = new Map(collection(name).ids.map((entryId, i) => [entryId, i]))));
+    return index.get(id);
+  };
+  return {
+    ids: (name) => collection(name).ids,
+    get<T>(name: string, id: string): T | undefined {
+      const listed = lists.get(name);
+      const i = indexOf(name, id);
+      if (i === undefined) return undefined;
+      if (listed) return listed[i] as T;
+      const { file, offsets } = collection(name);
+      return readRange<T[]>(join(dir, file), offsets, i, i + 1)[0];
+    },
+    list<T>(name: string): readonly T[] {
+      let listed = lists.get(name);
+      if (!listed) {
+        const { file, offsets } = collection(name);
+        lists.set(name, (listed = offsets.length > 1 ? readRange(join(dir, file), offsets, 0, offsets.length - 1) : []));
+      }
+      return listed as readonly T[];
+    },
+  };
+}
+
+/** Parse entries `from` to `to` (exclusive) of a JSON-lines file, reading it in batches of about 4 MB. */
+function readRange<T extends unknown[]>(path: string, offsets: readonly number[], from: number, to: number): T {
+  const out: unknown[] = [];
+  const fd = openSync(path, 'r');
+  try {
+    for (let first = from; first < to; ) {
+      let last = first + 1;
+      while (last < to && offsets[last + 1]! - offsets[first]! <= BATCH_BYTES) last++;
+      const start = offsets[first]!;
+      const buffer = Buffer.allocUnsafe(offsets[last]! - start);
+      readSync(fd, buffer, 0, buffer.length, start);
+      for (let i = first; i < last; i++) out.push(JSON.parse(buffer.toString('utf8', offsets[i]! - start, offsets[i + 1]! - start - 1)));
+      first = last;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out as T;
+}
+
+/** A view store over views held in memory (the dev server's), with the same answers as one written to disk. */
+export function memoryViewStore(collections: Record<string, readonly object[]>, idOf: (entry: object) => string): ViewStore {
+  const indexes = new Map<string, Map<string, object>>();
+  const entries = (name: string): readonly object[] => collections[name] ?? [];
+  return {
+    ids: (name) => entries(name).map(idOf),
+    get<T>(name: string, id: string): T | undefined {
+      let index = indexes.get(name);
+      if (!index) indexes.set(name, (index = new Map(entries(name).map((entry) => [idOf(entry), entry]))));
+      return index.get(id) as T | undefined;
+    },
+    list: <T>(name: string) => entries(name) as readonly T[],
+  };
+}

@@ -1,0 +1,31 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { getEpisodes, getSources } from '../data/dossier.ts';
+import settings from 'virtual:backchannel/config';
+
+export async function GET(context: APIContext) {
+  const [episodes, sources] = await Promise.all([getEpisodes(), getSources()]);
+  const items = [
+    ...episodes.map((e) => ({
+      title: e.title,
+      link: e.url,
+      description: `${e.date.label}. ${e.summary}`,
+      categories: ['episode'],
+      ...(e.date.earliest ? { pubDate: new Date(`${e.date.earliest}T00:00:00Z`) } : {}),
+    })),
+    ...sources.map((s) => ({
+      title: `Source: ${s.title}`,
+      link: s.url,
+      description: `${s.outlet}${s.basedOn ? `, based on ${s.basedOn}` : ''}. ${s.published.label}.`,
+      categories: ['source'],
+      ...(s.published.earliest ? { pubDate: new Date(`${s.published.earliest}T00:00:00Z`) } : {}),
+    })),
+  ];
+  return rss({
+    title: settings.title,
+    description: settings.description,
+    site: context.site ?? settings.site,
+    items,
+    customData: `<language>${settings.language}</language>`,
+  });
+}
