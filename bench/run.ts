@@ -2,9 +2,11 @@
  * `npm run bench -- --pages N[,N…] [--sources S] [--reps R] [--json]`
  *
  * Generates the deterministic corpus into .bench/, then builds it, cold, R times each, one build at a time:
- *   backchannel  the full `node scripts/build.ts --content … --out …` (verify → views → astro build → Pagefind)
- *   plain        Astro 7 + @astrojs/mdx with the same pages, trivial <Claim>/<Cite>, the same Pagefind Node API
+ *   backchannel  `astro build` of a project using the integration on the corpus (verify → views → pages → Pagefind)
+ *   plain        Astro 7 + @astrojs/mdx with the same pages, trivial <Claim>/<Cite>, then `pagefind --site dist`
  *   starlight    Starlight 0.42 with the same pages (its own Pagefind)
+ * Every project renders 4 pages at a time (`build.concurrency: 4`) with the same Node flags; the order of the systems
+ * rotates from one repetition to the next.
  * and reports wall time, CPU time and peak RSS of each build's whole process tree, pages and bytes written,
  * Backchannel's phases, ratios against the targets, the per-page scaling, `npm run check` time, and the
  * reader-side budgets measured in Chromium on the Backchannel build of the 1k corpus (or the smallest).
@@ -22,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { measureBudgets, type Budgets } from './budgets.ts';
 import { writeCorpus, type CorpusStats } from './generate.ts';
 import { measure, outputStats, settle, type Measured, type OutputStats, type Quiet } from './measure.ts';
-import { setupPlain, setupStarlight } from './projects.ts';
+import { setupBackchannel, setupPlain, setupStarlight } from './projects.ts';
 import { renderMarkdown } from './report.ts';
 
 export const SYSTEMS = ['backchannel', 'plain', 'starlight'] as const;
@@ -155,7 +157,7 @@ export async function main(argv: string[]): Promise<Results> {
   const sizes = (opt('pages') ?? '1000').split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 3)) throw new Error('--pages takes page counts (at least 3), comma-separated');
   const sources = Number(opt('sources') ?? 500);
-  const reps = Number(opt('reps') ?? 2);
+  const reps = Number(opt('reps') ?? 3);
   const seed = Number(opt('seed') ?? 1);
   const systems = (opt('systems') ?? SYSTEMS.join(',')).split(',') as System[];
   const work = resolve(root, opt('work') ?? '.bench');
@@ -218,7 +220,8 @@ export async function main(argv: string[]): Promise<Results> {
     const corpusDir = join(work, `corpus-${pages}`);
     say(`\n== ${pages} pages, ${sources} sources: generating ${relative(root, corpusDir)}`);
     const corpus = writeCorpus(corpusDir, { pages, sources, seed });
-    if (systems.includes('plain')) setupPlain(join(work, 'plain'), corpusDir, root);
+    if (systems.includes('backchannel')) setupBackchannel(join(work, 'backchannel'), corpusDir, root);
+    if (systems.includes('plain')) setupPlain(join(work, 'plain'), corpusDir);
     if (systems.includes('starlight')) setupStarlight(join(work, 'starlight'), corpusDir);
 
     // `npm run check` on the same corpus (verification only).
@@ -239,27 +242,28 @@ export async function main(argv: string[]): Promise<Results> {
 
     const runs: Record<System, Run[]> = { backchannel: [], plain: [], starlight: [] };
     for (let rep = 1; rep <= reps; rep++) {
-      for (const system of systems) {
-        const out = system === 'backchannel' ? join(work, 'out', 'backchannel') : join(work, system, 'dist');
-        const cwd = system === 'backchannel' ? root : join(work, system);
+      // Each system goes first in turn: none always builds right after the corpus is written, or right after another.
+      const order = systems.map((_, i) => systems[(i + rep - 1) % systems.length]!);
+      for (const system of order) {
+        const cwd = join(work, system);
+        const out = join(cwd, 'dist');
         // Cold: no Astro or Vite caches, no previous output.
-        const caches =
-          system === 'backchannel'
-            ? [join(root, '.astro'), join(root, 'node_modules/.astro'), join(root, 'node_modules/.vite')]
-            : [join(cwd, '.astro'), join(cwd, 'node_modules')];
+        const caches = [join(cwd, '.astro'), join(cwd, 'node_modules')];
         for (const p of [...caches, out]) discard(p);
         const quiet = await settle(nproc, quietWaitMs);
         const log = join(work, `${system}-${pages}-${rep}.log`);
         rmSync(log, { force: true });
-        const args =
-          system === 'backchannel'
-            ? [join(root, 'scripts/build.ts'), '--content', corpusDir, '--out', out]
-            : [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'];
+        const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+        // Plain Astro is indexed the usual way: Pagefind's command once `astro build` has exited.
+        const [command, args] =
+          system === 'plain'
+            ? ['sh', ['-c', `"$0" "${astro}" build && "$0" "${join(root, 'node_modules/pagefind/lib/runner/bin.cjs')}" --site dist`, process.execPath]]
+            : [process.execPath, [astro, 'build']];
         say(`   ${system} rep ${rep}/${reps}…`);
         const startCommit = git('rev-parse', '--short', 'HEAD');
         const startDirty =
           git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'scripts', 'astro.config.mjs', 'public') !== '';
-        const m = await measure(process.execPath, args, { cwd, env, log });
+        const m = await measure(command, args, { cwd, env, log });
         const { stdout, stderr, ...measured } = m;
         const run: Run = {
           rep,
@@ -283,7 +287,7 @@ export async function main(argv: string[]): Promise<Results> {
             say(`   budgets failed: ${(error as Error).message}`);
           }
         }
-        if (system !== 'backchannel' || rep === reps) discard(out);
+        discard(out);
       }
     }
     const summaries: SizeResult['systems'] = {};
@@ -300,7 +304,6 @@ export async function main(argv: string[]): Promise<Results> {
     results.sizes.push({ pages, corpus, check, systems: summaries, ratios });
     say(`   ratios: ${JSON.stringify(ratios)}`);
   }
-  discard(join(work, 'out'));
   rmSync(trash, { recursive: true, force: true });
 
   const largest = results.sizes[results.sizes.length - 1]!;

@@ -5,38 +5,25 @@
  * server (dev-server.ts), search (pagefind.ts) and the safe replacement of the output folder (out-dir.ts).
  * docs/architecture.md follows the data from content/ to dist/ and lists every Astro and Vite API used here.
  */
-import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CSP_DIRECTIVES, SCRIPT_RESOURCES, THEME_SCRIPT, cspHash, headersFile } from '../lib/csp.ts';
-import { writeFileSync } from 'node:fs';
+import { CSP_DIRECTIVES, SCRIPT_RESOURCES, THEME_SCRIPT, cspHash } from '../lib/csp.ts';
 import { parseUserConfig, type BackchannelUserConfig } from './user-config.ts';
-import { siteSettings, type SiteSettings } from './site-settings.ts';
+import { absoluteUrl, href, siteSettings, type SiteSettings } from './site-settings.ts';
+import { CLAIM_TEMPLATE_ID } from '../lib/pages/claim-page.ts';
 import { routeFiles } from './routes.ts';
 import { virtualModules, type ViewsSource } from './virtual-modules.ts';
-import { startVerification, type Verification } from './verification.ts';
-import { commitStaging, removeStale, stagingDir } from './out-dir.ts';
-import { indexSite } from './pagefind.ts';
-import { openViewStore } from '../lib/views/view-store.ts';
-import type { SearchRecord } from '../lib/views/claim-search.ts';
-import { SEARCH_COLLECTION } from './verify-process.ts';
+import { BuildRun } from './build-run.ts';
 import { serveDossier } from './dev-server.ts';
 
 export type { BackchannelUserConfig } from './user-config.ts';
 
 /** Filtered views and the 404 page are noindex, and stay out of the sitemap. */
 const NOINDEX = /^\/(claims\/(person|source)|episodes\/person)\/|^\/404/;
-
-/** The state of one `astro build`: where it writes, and its verification. */
-interface BuildRun {
-  outDir: string;
-  staging: string;
-  verification: Verification;
-  settings: SiteSettings;
-}
 
 export default function backchannel(options: BackchannelUserConfig): AstroIntegration {
   const userConfig = parseUserConfig(options);
@@ -46,20 +33,23 @@ export default function backchannel(options: BackchannelUserConfig): AstroIntegr
     name: 'backchannel',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, injectRoute, logger }) => {
-        const settings = siteSettings(userConfig, requireSite(config), config.base);
+        const settings = siteSettings(userConfig, requireSite(config), config.base, command);
         const root = fileURLToPath(config.root);
         const contentDir = resolve(root, userConfig.contentDir);
         for (const route of routeFiles()) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
         let views: ViewsSource = { kind: 'dev' };
         if (command === 'dev') dev = { root, contentDir, base: settings.base };
         if (command === 'build') {
-          build = startBuild(config, settings, root, contentDir, logger);
+          const outDir = fileURLToPath(config.outDir).replace(/[\\/]$/, '');
+          const cacheDir = fileURLToPath(config.cacheDir);
+          const { base, site, language, claimTemplate } = settings;
+          build = new BuildRun({ root, contentDir, outDir, cacheDir, base, site, language, claimTemplate }, logger);
           views = { kind: 'build', ready: build.verification.ready };
           updateConfig({ outDir: pathToFileURL(`${build.staging}/`) });
         }
         updateConfig({
           vite: { plugins: [virtualModules(settings, views)] },
-          integrations: [...companions(config, settings), finish(() => build)],
+          integrations: [...companions(config, settings, () => build?.claimPaths() ?? []), finish(() => build)],
           security: {
             csp: { algorithm: 'SHA-256', directives: CSP_DIRECTIVES, scriptDirective: { resources: SCRIPT_RESOURCES, hashes: [cspHash(THEME_SCRIPT)] } },
           },
@@ -69,13 +59,7 @@ export default function backchannel(options: BackchannelUserConfig): AstroIntegr
         if (dev) serveDossier(server, logger, dev);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!build) return;
-        const out = fileURLToPath(dir);
-        writeFileSync(join(out, '_headers'), headersFile([cspHash(THEME_SCRIPT)], []));
-        const records = openViewStore(await build.verification.ready()).list<SearchRecord>(SEARCH_COLLECTION);
-        const started = performance.now();
-        const { files } = await indexSite(out, [...records]);
-        logger.info(`Pagefind read ${files} pages and ${records.length} claims in ${Math.round(performance.now() - started)} ms`);
+        await build?.finish(fileURLToPath(dir), logger);
       },
     },
   };
@@ -90,26 +74,26 @@ function requireSite(config: AstroConfig): string {
   );
 }
 
-/** Start a build's verification into the cache folder, and stage its output beside the output folder. */
-function startBuild(config: AstroConfig, settings: SiteSettings, root: string, contentDir: string, logger: AstroIntegrationLogger): BuildRun {
-  const outDir = fileURLToPath(config.outDir).replace(/[\\/]$/, '');
-  for (const folder of removeStale(outDir)) logger.info(`removed ${folder}, left by a build that did not finish`);
-  const viewsDir = join(fileURLToPath(config.cacheDir), 'backchannel', `views-${process.pid}`);
-  const verification = startVerification({ root, contentDir, viewsDir, base: settings.base });
-  // A failed build leaves the last good site where it was, and nothing of its own.
-  process.once('exit', () => verification.dispose());
-  return { outDir, staging: stagingDir(outDir), verification, settings };
-}
-
-/** The integrations the dossier needs, unless the project adds them itself: MDX for its own pages, the sitemap. */
-function companions(config: AstroConfig, settings: SiteSettings): AstroIntegration[] {
+/**
+ * The integrations the dossier needs, unless the project adds them itself: MDX for its own pages, and the sitemap,
+ * which lists the claim pages filled in from their template (`claimPaths`, known once the content is verified; the
+ * sitemap reads its options when it writes, after the pages are built).
+ */
+function companions(config: AstroConfig, settings: SiteSettings, claimPaths: () => string[]): AstroIntegration[] {
   const present = new Set(config.integrations.map((i) => i.name));
-  const base = settings.base;
+  const sitePath = (page: string) => new URL(page).pathname.slice(settings.base.length - 1);
   return [
     ...(present.has('@astrojs/mdx') ? [] : [mdx()]),
     ...(present.has('@astrojs/sitemap')
       ? []
-      : [sitemap({ filter: (page) => !NOINDEX.test(new URL(page).pathname.slice(base.length - 1)) })]),
+      : [
+          sitemap({
+            filter: (page) => !NOINDEX.test(sitePath(page)) && !sitePath(page).startsWith(`/claims/${CLAIM_TEMPLATE_ID}/`),
+            get customPages() {
+              return claimPaths().map((path) => absoluteUrl(settings, href(settings, path)));
+            },
+          }),
+        ]),
   ];
 }
 
@@ -121,13 +105,7 @@ function finish(run: () => BuildRun | undefined): AstroIntegration {
   return {
     name: 'backchannel:finish',
     hooks: {
-      'astro:build:done': ({ logger }) => {
-        const build = run();
-        if (!build) return;
-        commitStaging(build.outDir, build.staging);
-        build.verification.dispose();
-        logger.info(`replaced ${build.outDir}`);
-      },
+      'astro:build:done': ({ logger }) => run()?.commit(logger),
     },
   };
 }

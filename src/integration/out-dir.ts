@@ -36,6 +36,19 @@ export function removeStale(outDir: string): string[] {
   return removed;
 }
 
+/** Remove the work folders (`<cacheDir>/backchannel/<pid>`) of builds that are no longer running. */
+export function removeStaleWork(workRoot: string): string[] {
+  if (!existsSync(workRoot)) return [];
+  const removed: string[] = [];
+  for (const entry of readdirSync(workRoot)) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && alive(pid))) continue;
+    rmSync(join(workRoot, entry), { recursive: true, force: true });
+    removed.push(join(workRoot, entry));
+  }
+  return removed;
+}
+
 /** Replace `outDir` with the staging folder: the old site is moved aside first, then removed. */
 export function commitStaging(outDir: string, staging = stagingDir(outDir)): void {
   const old = oldDir(outDir);

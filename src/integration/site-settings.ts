@@ -6,18 +6,27 @@
 import { normalizeBase, withBase } from '../lib/site-paths.ts';
 import type { BackchannelConfig } from './user-config.ts';
 
-export interface SiteSettings extends Omit<BackchannelConfig, 'contentDir'> {
+export interface SiteSettings extends Omit<BackchannelConfig, 'contentDir' | 'claimPages'> {
   /** The site's origin and path as Astro's `site` gives it, e.g. `https://newsroom.github.io/dossier`. */
   site: string;
   /** The path the site is served under, with leading and trailing slashes (`/`, `/dossier/`). */
   base: string;
   /** The content folder, relative to the project root, with forward slashes (for "Edit this page"). */
   contentDir: string;
+  /** Whether this build has Astro render only the claim page template (claim-pages.ts). */
+  claimTemplate: boolean;
 }
 
 /** The settings of a dossier from its options and Astro's `site` and `base`. */
-export function siteSettings(config: BackchannelConfig, site: string, base: string | undefined): SiteSettings {
-  return { ...config, contentDir: config.contentDir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, ''), site, base: normalizeBase(base) };
+export function siteSettings(config: BackchannelConfig, site: string, base: string | undefined, command: string): SiteSettings {
+  const { claimPages, contentDir, ...rest } = config;
+  return {
+    ...rest,
+    contentDir: contentDir.replace(/\\/g, '/').replace(/^\.\/|\/$/g, ''),
+    site,
+    base: normalizeBase(base),
+    claimTemplate: command === 'build' && claimPages === 'template',
+  };
 }
 
 /** The address a reader follows for a site path: the path under the base. */

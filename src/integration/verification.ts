@@ -3,14 +3,18 @@
  * awaited where the pages first need the views (virtual-modules.ts). Content errors are printed once, as
  * `npm run check` prints them, and fail the build.
  */
+import { AstroError } from 'astro/errors';
 import { rmSync } from 'node:fs';
 import { formatDiagnostics } from '../lib/diagnostics.ts';
 import { verifyInChild, type VerifyRequest, type VerifyResult } from './verify-process.ts';
 
 /** Thrown when the content does not verify: the diagnostics have been printed already. */
-export class VerificationFailed extends Error {
+export class VerificationFailed extends AstroError {
   constructor(errors: number) {
-    super(`Content verification failed with ${errors} error${errors === 1 ? '' : 's'} (listed above; \`npm run check\` gives the same report).`);
+    super(
+      `Content verification failed with ${errors} error${errors === 1 ? '' : 's'}, listed above.`,
+      'Fix each at the file, line and column given; `npm run check` gives the same report without building.',
+    );
     this.name = 'VerificationFailed';
   }
 }

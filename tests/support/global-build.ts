@@ -1,9 +1,9 @@
 /** Build the real site once for every site/e2e test, into a temporary folder, and share its path. */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { projectBuild } from './astro-project.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,10 +22,8 @@ export default function setup(project: TestProject) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'backchannel-site-'));
   const distDir = join(dir, 'dist');
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', distDir], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const built = projectBuild(distDir);
+  if (built.status !== 0) throw new Error(`astro build failed:\n${built.stderr}`);
   project.provide('distDir', distDir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,8 +1,14 @@
-/** A claim's permalink page, as data for the page shell and its body as HTML (src/routes/claims/[id].astro). */
+/**
+ * A claim's permalink page, as data for the page shell and its body as HTML (src/routes/claims/[id].astro). Claim
+ * permalinks are four in five of a dossier's pages, so a build has Astro render one of them, as a template with
+ * placeholders, and fills the template in for every claim ({@link compileClaimStamp}, src/integration/claim-pages.ts):
+ * the body comes from {@link claimPage} either way, and a test compares the two builds byte for byte.
+ */
 import type { ClaimView } from '../views/claim-view.ts';
 import { claimTitle } from '../views/claim-search.ts';
-import { statusDescriptions, statusLabels, type ClaimStatus } from './content-rules.ts';
-import { escapeAttribute, escapeText } from './html.ts';
+import { CLAIM_ID, statusDescriptions, statusLabels, type ClaimStatus } from './content-rules.ts';
+import { compileStamp, placeholder } from './stamp.ts';
+import { escapeAttribute, escapeText, jsonLdText } from './html.ts';
 
 /** Everything a claim page gives the page shell (Base.astro) and its body. */
 export interface ClaimPage {
@@ -90,4 +96,38 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     `<dl class="facts">${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` +
     `<h2>Citations, in context</h2><ol class="claim-list">${citations.join('')}</ol></div>`;
   return { title: `Claim: ${title}`, description: claim.text, jsonLd, body };
+}
+
+/** The id of the claim page Astro renders as the template of every claim page (see stamp.ts). */
+export const CLAIM_TEMPLATE_ID = 'bcstamp-template';
+
+/** The template's page data: placeholders where each claim's values go. */
+export function claimTemplatePage(): ClaimPage & { file: string } {
+  return {
+    title: placeholder('title'),
+    description: placeholder('description'),
+    jsonLd: { bcstamp: 'json-ld' },
+    body: placeholder('body'),
+    file: placeholder('file'),
+  };
+}
+
+/** Compile the rendered template page into a function from a claim and its page data to the claim's HTML page. */
+export function compileClaimStamp(template: string): (claim: ClaimView, page: ClaimPage) => string {
+  const stamp = compileStamp(template, {
+    fields: ['title', 'description', 'file', 'body'],
+    literals: { [CLAIM_TEMPLATE_ID]: 'id', [jsonLdText(claimTemplatePage().jsonLd)]: 'jsonLd' },
+  });
+  return (claim, page) => {
+    // The id stands in the template as it is, in URLs, text and JSON alike: only a plain slug reads the same in all.
+    if (!CLAIM_ID.test(claim.id) || claim.id === CLAIM_TEMPLATE_ID) throw new Error(`Claim id "${claim.id}" cannot be stamped`);
+    return stamp({
+      id: claim.id,
+      title: page.title,
+      description: page.description,
+      file: claim.file,
+      body: page.body,
+      jsonLd: jsonLdText(page.jsonLd),
+    });
+  };
 }

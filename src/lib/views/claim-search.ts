@@ -35,7 +35,8 @@ export function claimSearchFilters(claim: Pick<ClaimView, 'status' | 'about' | '
 /** The search record of one claim. */
 export function claimSearchRecord(claim: ClaimView, language = 'en'): SearchRecord {
   return {
-    url: claim.permalink,
+    // Pagefind keeps result URLs as site paths and adds the base in the browser (search.js sets `baseUrl`).
+    url: `/claims/${claim.id}/`,
     content: `${claim.text}\nAppears on ${claim.page.title}.`,
     language,
     meta: { type: 'claim', title: `Claim: ${claimTitle(claim.text)} (claim)` },

@@ -65,6 +65,8 @@ export interface ViewStore {
   get<T>(collection: string, id: string): T | undefined;
   /** Every entry of a collection, in order, parsed once and kept. */
   list<T>(collection: string): readonly T[];
+  /** Every entry of a collection, in order, read a batch at a time and not kept (for one pass over a large one). */
+  each<T>(collection: string): Iterable<T>;
 }
 
 /** Open the views in `dir`. Entries are read when asked for; whole collections are kept once read. */
@@ -96,6 +98,16 @@ export function openViewStore(dir: string): ViewStore {
         lists.set(name, (listed = offsets.length > 1 ? readRange(join(dir, file), offsets, 0, offsets.length - 1) : []));
       }
       return listed as readonly T[];
+    },
+    *each<T>(name: string): Iterable<T> {
+      const { file, offsets } = collection(name);
+      const count = offsets.length - 1;
+      for (let first = 0; first < count; ) {
+        let last = first + 1;
+        while (last < count && offsets[last + 1]! - offsets[first]! <= BATCH_BYTES) last++;
+        yield* readRange<T[]>(join(dir, file), offsets, first, last);
+        first = last;
+      }
     },
   };
 }
@@ -132,5 +144,6 @@ export function memoryViewStore(collections: Record<string, readonly object[]>, 
       return index.get(id) as T | undefined;
     },
     list: <T>(name: string) => entries(name) as readonly T[],
+    each: <T>(name: string) => entries(name) as readonly T[],
   };
 }

@@ -14,10 +14,13 @@ const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
 const groups = [...pane.querySelectorAll('details[data-filter]')];
 
-const OPTIONS = { excerptLength: 24 };
+const ui = document.getElementById('search-ui');
+// The site may be served under a path (`/dossier/`): Pagefind's files are there, and its result URLs get it.
+const base = ui.dataset.base ?? '/';
+const OPTIONS = { excerptLength: 24, baseUrl: base };
 // The claims have an index of their own, written while the site builds; Pagefind searches both as one.
-const claimsIndex = document.getElementById('search-ui').dataset.claimsIndex;
-const pagefind = import('/pagefind/pagefind.js').then(async (pf) => {
+const claimsIndex = ui.dataset.claimsIndex;
+const pagefind = import(`${base}pagefind/pagefind.js`).then(async (pf) => {
   await pf.options(OPTIONS);
   await Promise.all([pf.init(), claimsIndex && pf.mergeIndex(claimsIndex, OPTIONS)]);
   return pf;

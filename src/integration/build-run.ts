@@ -1,0 +1,106 @@
+/**
+ * One `astro build` of a dossier: its verification, started as soon as Astro has its config; its output, written
+ * into a staging folder beside the output folder and moved into place only once every integration's
+ * `astro:build:done` has succeeded (out-dir.ts); and its search index. A build that fails or is interrupted leaves
+ * the previous output untouched, and removes its staging and views folders when it exits.
+ */
+import type { AstroIntegrationLogger } from 'astro';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commitStaging, removeStale, removeStaleWork, stagingDir } from './out-dir.ts';
+import { startVerification, type Verification } from './verification.ts';
+import { indexPages, writeClaimsIndex } from './pagefind.ts';
+import { writeClaimPages } from './claim-pages.ts';
+import { SEARCH_COLLECTION } from './verify-process.ts';
+import { openViewStore } from '../lib/views/view-store.ts';
+import type { SearchRecord } from '../lib/views/claim-search.ts';
+import { THEME_SCRIPT, cspHash, headersFile } from '../lib/csp.ts';
+
+export interface BuildPaths {
+  root: string;
+  contentDir: string;
+  /** The output folder Astro was given (without a trailing slash). */
+  outDir: string;
+  /** Astro's cache folder: the verified views go there while the build runs. */
+  cacheDir: string;
+  base: string;
+  /** The site's address (Astro's `site`), for absolute links in claim pages. */
+  site: string;
+  language: string;
+  /** Whether Astro renders only the claim page template, for claim-pages.ts to fill in. */
+  claimTemplate: boolean;
+}
+
+export class BuildRun {
+  readonly outDir: string;
+  readonly staging: string;
+  readonly verification: Verification;
+  readonly #paths: BuildPaths;
+  /** The claims' search index, written while Astro renders (undefined until the content has verified). */
+  #claimsIndex: Promise<{ folder: string; records: number }> | undefined;
+  #claimIds: readonly string[] = [];
+  #committed = false;
+
+  constructor(paths: BuildPaths, logger: AstroIntegrationLogger) {
+    this.#paths = paths;
+    this.outDir = paths.outDir;
+    this.staging = stagingDir(paths.outDir);
+    for (const folder of removeStale(paths.outDir)) logger.info(`removed ${folder}, left by a build that did not finish`);
+    removeStaleWork(join(paths.cacheDir, 'backchannel'));
+    const work = join(paths.cacheDir, 'backchannel', String(process.pid));
+    this.verification = startVerification({ root: paths.root, contentDir: paths.contentDir, viewsDir: join(work, 'views'), base: paths.base });
+    void this.verification.result.then(
+      (result) => logger.info(`verified ${result.counts.pages} pages, ${result.counts.claims} claims, ${result.counts.sources} sources (phases ms: ${JSON.stringify(result.phases)})`),
+      () => {},
+    );
+    this.#claimsIndex = this.verification.ready().then(async (viewsDir) => {
+      const views = openViewStore(viewsDir);
+      this.#claimIds = views.ids('claims');
+      const records = views.list<SearchRecord>(SEARCH_COLLECTION);
+      const folder = join(work, 'claims-index');
+      if (records.length > 0) await writeClaimsIndex(records, folder, paths.language);
+      return { folder, records: records.length };
+    });
+    this.#claimsIndex.catch(() => {}); // reported by `finish`
+    process.once('exit', () => this.#cleanUp(work));
+  }
+
+  /** The claims' permalinks, for the sitemap when Astro renders only their template (known once verified). */
+  claimPaths(): string[] {
+    return this.#paths.claimTemplate ? this.#claimIds.map((id) => `/claims/${id}/`) : [];
+  }
+
+  /**
+   * After Astro has written the pages into the staging folder: security headers, the claim pages filled in from their
+   * template, and the pages' search index, the last two side by side.
+   */
+  async finish(dir: string, logger: AstroIntegrationLogger): Promise<void> {
+    writeFileSync(join(dir, '_headers'), headersFile([cspHash(THEME_SCRIPT)], []));
+    const viewsDir = await this.verification.ready();
+    const claims = await this.#claimsIndex!;
+    const started = performance.now();
+    const [stamped, indexed] = await Promise.all([
+      this.#paths.claimTemplate ? writeClaimPages({ outDir: dir, viewsDir, siteUrl: this.#paths.site }) : undefined,
+      indexPages(dir, this.#paths.language, claims.records > 0 ? claims.folder : undefined),
+    ]);
+    const ms = Math.round(performance.now() - started);
+    if (stamped !== undefined) logger.info(`wrote ${stamped} claim pages from their template`);
+    logger.info(`Pagefind read ${indexed.files} pages and ${claims.records} claims in ${ms} ms`);
+  }
+
+  /** Move the staging folder into place: the last step of a build that succeeded. */
+  commit(logger: AstroIntegrationLogger): void {
+    commitStaging(this.outDir, this.staging);
+    this.#committed = true;
+    logger.info(`wrote ${this.outDir}`);
+  }
+
+  #cleanUp(work: string): void {
+    rmSync(work, { recursive: true, force: true });
+    if (this.#committed) return;
+    rmSync(this.staging, { recursive: true, force: true });
+    process.stderr.write(
+      `Build failed: ${existsSync(this.outDir) ? `the previous ${this.outDir} is untouched` : `no ${this.outDir} was written`}.\n`,
+    );
+  }
+}
