@@ -5,7 +5,7 @@
  * - bytes transferred until the first search result, and for a second query;
  * - time from the last keystroke to the first result.
  *
- * scripts/serve.ts sends files uncompressed, so "transferred" is measured as served (CDP encodedDataLength) and
+ * `astro preview` sends files uncompressed, so "transferred" is measured as served (CDP encodedDataLength) and
  * also estimated as a compressing host would send it (text responses gzipped; Pagefind's index and fragment files
  * are already compressed by Pagefind).
  */
@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { serve } from '../scripts/serve.ts';
+import { servePreview } from '../tests/support/preview.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 
 export const BUDGETS = {
@@ -231,7 +231,7 @@ export async function measureBudgets(dist: string): Promise<Budgets> {
   const claim = firstDir(join(dist, 'claims'));
   if (!person || !episode || !claim) throw new Error(`${dist} has no person, episode or claim page`);
   const pages = { person: `/people/${person}/`, episode: `/episodes/${episode}/`, claim: `/claims/${claim}/` };
-  const { server, url } = await serve(dist);
+  const { url, stop } = await servePreview(dist);
   const browser = await launchBrowser({ gpu: 'off' });
   try {
     const js = [];
@@ -319,7 +319,7 @@ export async function measureBudgets(dist: string): Promise<Budgets> {
     return result;
   } finally {
     await browser.close();
-    await new Promise((r) => server.close(r));
+    await stop();
   }
 }
 

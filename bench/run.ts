@@ -257,7 +257,14 @@ export async function main(argv: string[]): Promise<Results> {
         // Plain Astro is indexed the usual way: Pagefind's command once `astro build` has exited.
         const [command, args] =
           system === 'plain'
-            ? ['sh', ['-c', `"$0" "${astro}" build && "$0" "${join(root, 'node_modules/pagefind/lib/runner/bin.cjs')}" --site dist`, process.execPath]]
+            ? [
+                'sh',
+                [
+                  '-c',
+                  `"$0" "${astro}" build && "$0" "${join(root, 'node_modules/pagefind/lib/runner/bin.cjs')}" --site dist`,
+                  process.execPath,
+                ],
+              ]
             : [process.execPath, [astro, 'build']];
         say(`   ${system} rep ${rep}/${reps}…`);
         const startCommit = git('rev-parse', '--short', 'HEAD');

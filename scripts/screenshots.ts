@@ -1,7 +1,7 @@
 /** `npm run screenshots`: phone and desktop screenshots of the main page types, light and dark, into docs/screenshots/. */
 import { mkdirSync } from 'node:fs';
 import { launchBrowser } from '../tests/support/browser.ts';
-import { serve } from './serve.ts';
+import { servePreview } from '../tests/support/preview.ts';
 
 const dir = process.argv[2] ?? 'dist';
 const out = process.argv[3] ?? 'docs/screenshots';
@@ -15,7 +15,7 @@ const pages: [string, string][] = [
 ];
 const viewports = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
 mkdirSync(out, { recursive: true });
-const { server, url } = await serve(dir);
+const { url, stop } = await servePreview(dir);
 const browser = await launchBrowser();
 try {
   for (const [name, path] of pages) {
@@ -31,6 +31,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await stop();
 }
 process.stdout.write(`screenshots written to ${out}/\n`);

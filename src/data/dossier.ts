@@ -43,7 +43,11 @@ const episodesInOrder = derived(() => inTimelineOrder(list('episodes')));
 /** Episodes in timeline order: by earliest possible date, undated last, then title. */
 export const getEpisodes = async (): Promise<readonly EpisodeView[]> => episodesInOrder();
 
-const layout = derived((views) => views.get<StoredViews['graph'][number]>('graph', 'layout')?.layout ?? graphLayoutOf({ people: list('people'), episodes: list('episodes') }));
+const layout = derived(
+  (views) =>
+    views.get<StoredViews['graph'][number]>('graph', 'layout')?.layout ??
+    graphLayoutOf({ people: list('people'), episodes: list('episodes') }),
+);
 /** The relationship graph laid out (by the build's verification; under `astro dev`, here, once per edit). */
 export const getGraphLayout = async (): Promise<GraphLayout> => layout();
 

@@ -48,9 +48,17 @@ export class BuildRun {
     for (const folder of removeStale(paths.outDir)) logger.info(`removed ${folder}, left by a build that did not finish`);
     removeStaleWork(join(paths.cacheDir, 'backchannel'));
     const work = join(paths.cacheDir, 'backchannel', String(process.pid));
-    this.verification = startVerification({ root: paths.root, contentDir: paths.contentDir, viewsDir: join(work, 'views'), base: paths.base });
+    this.verification = startVerification({
+      root: paths.root,
+      contentDir: paths.contentDir,
+      viewsDir: join(work, 'views'),
+      base: paths.base,
+    });
     void this.verification.result.then(
-      (result) => logger.info(`verified ${result.counts.pages} pages, ${result.counts.claims} claims, ${result.counts.sources} sources (phases ms: ${JSON.stringify(result.phases)})`),
+      (result) =>
+        logger.info(
+          `verified ${result.counts.pages} pages, ${result.counts.claims} claims, ${result.counts.sources} sources (phases ms: ${JSON.stringify(result.phases)})`,
+        ),
       () => {},
     );
     this.#claimsIndex = this.verification.ready().then(async (viewsDir) => {

@@ -43,11 +43,19 @@ function verifier({ root, contentDir, base }: DevOptions): () => { errors: Diagn
 /** The error overlay's message for content errors: every error with its place and hint. */
 function overlay(root: string, errors: readonly Diagnostic[]) {
   const first = errors[0]!;
-  const message = errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})${d.hint ? `\n  hint: ${d.hint}` : ''}`).join('\n');
+  const message = errors
+    .map((d) => `${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})${d.hint ? `\n  hint: ${d.hint}` : ''}`)
+    .join('\n');
   const file = resolve(root, first.file);
   return {
     type: 'error' as const,
-    err: { message: `Content verification failed:\n${message}`, stack: '', id: file, plugin: 'backchannel', loc: { file, line: first.line, column: first.column } },
+    err: {
+      message: `Content verification failed:\n${message}`,
+      stack: '',
+      id: file,
+      plugin: 'backchannel',
+      loc: { file, line: first.line, column: first.column },
+    },
   };
 }
 

@@ -51,7 +51,11 @@ export default function backchannel(options: BackchannelUserConfig): AstroIntegr
           vite: { plugins: [virtualModules(settings, views)] },
           integrations: [...companions(config, settings, () => build?.claimPaths() ?? []), finish(() => build)],
           security: {
-            csp: { algorithm: 'SHA-256', directives: CSP_DIRECTIVES, scriptDirective: { resources: SCRIPT_RESOURCES, hashes: [cspHash(THEME_SCRIPT)] } },
+            csp: {
+              algorithm: 'SHA-256',
+              directives: CSP_DIRECTIVES,
+              scriptDirective: { resources: SCRIPT_RESOURCES, hashes: [cspHash(THEME_SCRIPT)] },
+            },
           },
         });
       },

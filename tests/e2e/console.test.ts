@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { serve } from '../../scripts/serve.ts';
+import { servePreview } from '../support/preview.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closePage, followLink, newPage, startSite, watchProblems, type Site } from '../support/e2e.ts';
 import { pageTypes } from '../support/site.ts';
@@ -107,7 +107,7 @@ describe('console, network and CSP', () => {
     );
     writeFileSync(join(dir, '404.html'), 'not found');
     writeFileSync(join(dir, 'bad.js'), "console.error('boom'); throw new Error('kaput');");
-    const { server, url } = await serve(dir);
+    const { url, stop } = await servePreview(dir);
     const page = await newPage(site);
     const problems = await watchProblems(page);
     try {
@@ -121,7 +121,7 @@ describe('console, network and CSP', () => {
       expect(all).toMatch(/request failed: GET http:\/\/127\.0\.0\.1:9\/unreachable\.png|CSP violation of img-src/);
     } finally {
       await closePage(page);
-      server.close();
+      await stop();
       rmSync(dir, { recursive: true, force: true });
     }
   });

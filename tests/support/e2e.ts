@@ -1,32 +1,31 @@
 /** Browser-test plumbing: serve the built site, one Chromium per test file, and a watch on page problems. */
-import type { Server } from 'node:http';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { serve } from '../../scripts/serve.ts';
+import { servePreview } from './preview.ts';
 import { launchBrowser } from './browser.ts';
 
 export interface Site {
   browser: Browser;
-  /** Base URL of the served site, without a trailing slash (`http://127.0.0.1:40123`). */
+  /** Address of the served site with its base, without a trailing slash (`http://127.0.0.1:40123`). */
   url: string;
   close(): Promise<void>;
 }
 
-/** Serve `dist` on a free loopback port and launch the packaged Chromium. */
-export async function startSite(dist: string): Promise<Site> {
-  const { server, url } = await serve(dist);
+/** Serve `dist` with `astro preview` on a free loopback port and launch the packaged Chromium. */
+export async function startSite(dist: string, options: { root?: string; base?: string } = {}): Promise<Site> {
+  const server = await servePreview(dist, options);
   let browser: Browser;
   try {
     browser = await launchBrowser();
   } catch (e) {
-    server.close();
+    await server.stop();
     throw e;
   }
   return {
     browser,
-    url,
+    url: server.url,
     async close() {
       await browser.close().catch(() => {});
-      await new Promise<void>((done) => (server as Server).close(() => done()));
+      await server.stop();
     },
   };
 }

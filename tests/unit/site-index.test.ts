@@ -3,13 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLAIMS_INDEX, indexSite, startSiteIndex, type ExpectedPages } from '../../src/integrations/pagefind.ts';
+import { indexPages, writeClaimsIndex } from '../../src/integration/pagefind.ts';
+import { CLAIMS_INDEX } from '../../src/lib/search-types.ts';
 import type { SearchRecord } from '../../src/lib/views/claim-search.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'backchannel-site-index-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const expected: ExpectedPages = {
+const expected: Record<string, string[]> = {
   discrepancies: [],
   episodes: ['call-in-oslo', 'summit-in-riga', 'visit-to-kyiv'],
   people: ['anna-novak', 'marek-petrov'],
@@ -65,44 +66,20 @@ function indexFiles(dir: string): Record<string, string> {
   return files;
 }
 
-/** The index of the finished site read in one go after the build: what every early read must reproduce. */
-async function reference(name: string, site: Map<string, string>): Promise<Record<string, string>> {
-  const dir = join(work, name);
-  for (const [path, html] of site) write(dir, path, html);
-  expect(await indexSite(dir, records)).toEqual({ files: 9, records: 1, early: 0 });
-  return indexFiles(dir);
+/** Index the site in `dir` as a build does: the claims' index written aside first, then the pages', then moved in. */
+async function indexSite(dir: string, claims: SearchRecord[]): Promise<{ files: number }> {
+  const aside = `${dir}.claims-index`;
+  if (claims.length > 0) await writeClaimsIndex(claims, aside, 'en');
+  const result = await indexPages(dir, 'en', claims.length > 0 ? aside : undefined);
+  expect(existsSync(aside)).toBe(false);
+  return result;
 }
 
-const paths = (collection: string) => [...pages().keys()].filter((p) => p.startsWith(`${collection}/`) && p.split('/').length === 3);
-
-describe('the site index read while Astro builds', () => {
-  it('reads each collection once all its pages are written whole, in a fixed order, into the same index as after the build', async () => {
-    const site = pages();
-    const dir = join(work, 'early');
-    // The claims' index is written aside at once, as `npm run build` does, and moved into the site at the end.
-    const aside = join(work, 'early-claims-aside');
-    const index = startSiteIndex(records, expected, aside);
-    const [first, ...rest] = paths('episodes');
-    write(dir, first!, site.get(first!)!);
-    await index.poll(dir);
-    // People are written before the episodes are whole: they wait, so the order stays fixed.
-    for (const p of paths('people')) write(dir, p, site.get(p)!);
-    const last = rest.pop()!;
-    for (const p of rest) write(dir, p, site.get(p)!);
-    write(dir, last, site.get(last)!.slice(0, 120)); // still being written
-    await index.poll(dir);
-    write(dir, last, site.get(last)!);
-    await index.poll(dir); // episodes, then people
-    for (const [path, html] of site) if (!existsSync(join(dir, path))) write(dir, path, html);
-    expect(await index.finish(dir)).toEqual({ files: 9, records: 1, early: 5 });
-    expect(existsSync(aside)).toBe(false);
-    expect(indexFiles(dir)).toEqual(await reference('early-reference', site));
-  }, 60_000);
-
+describe('the site index', () => {
   it('keeps the claims in an index of their own, without a second copy of the runtime, and writes none without claims', async () => {
     const dir = join(work, 'two-indexes');
     for (const [path, html] of pages()) write(dir, path, html);
-    await indexSite(dir, records);
+    expect(await indexSite(dir, records)).toEqual({ files: 9 });
     const files = Object.keys(indexFiles(dir));
     const claimsFiles = files.filter((f) => f.startsWith(`${CLAIMS_INDEX}/`));
     const pageFiles = files.filter((f) => f.startsWith('pagefind/'));
@@ -110,7 +87,7 @@ describe('the site index read while Astro builds', () => {
     expect(claimsFiles.filter((f) => f.startsWith(`${CLAIMS_INDEX}/fragment/`))).toHaveLength(records.length);
     expect(claimsFiles.filter((f) => /\.(js|css)$|\/wasm\./.test(f))).toEqual([]);
     expect(pageFiles).toContain('pagefind/pagefind.js');
-    // Nine pages read; the search page has no search body, so eight are indexed.
+    // Nine pages read (never a claim permalink or a filter view); the search page has no search body, so eight are indexed.
     expect(pageFiles.filter((f) => f.startsWith('pagefind/fragment/'))).toHaveLength(8);
     const entry = (name: string) =>
       JSON.parse(readFileSync(join(dir, name, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
@@ -119,39 +96,21 @@ describe('the site index read while Astro builds', () => {
 
     const none = join(work, 'no-claims');
     for (const [path, html] of pages()) write(none, path, html);
-    expect(await indexSite(none, [])).toEqual({ files: 9, records: 0, early: 0 });
+    expect(await indexSite(none, [])).toEqual({ files: 9 });
     expect(existsSync(join(none, CLAIMS_INDEX))).toBe(false);
   }, 60_000);
 
-  it('reads nothing early while a page is half-written, nor with no expected pages', async () => {
-    const site = pages();
-    const dir = join(work, 'half');
-    for (const [path, html] of site) write(dir, path, path === 'episodes/call-in-oslo/index.html' ? html.slice(0, -20) : html);
-    const index = startSiteIndex(records, expected);
-    await index.poll(dir);
-    for (const [path, html] of site) write(dir, path, html);
-    expect(await index.finish(dir)).toMatchObject({ files: 9, early: 0 });
-
-    const unexpected = startSiteIndex(records);
-    await unexpected.poll(dir);
-    expect(await unexpected.finish(dir)).toMatchObject({ files: 9, early: 0 });
+  it('gives the same index whatever order the pages were written in', async () => {
+    const forward = join(work, 'forward');
+    const backward = join(work, 'backward');
+    for (const [path, html] of pages()) write(forward, path, html);
+    for (const [path, html] of [...pages()].reverse()) write(backward, path, html);
+    await indexSite(forward, records);
+    await indexSite(backward, records);
+    expect(indexFiles(backward)).toEqual(indexFiles(forward));
   }, 60_000);
 
-  it('starts again from the records when a page read early changed afterwards', async () => {
-    const dir = join(work, 'changed');
-    for (const [path, html] of pages()) write(dir, path, html);
-    const index = startSiteIndex(records, expected);
-    await index.poll(dir);
-    const changed = pages(' rewritten');
-    for (const [path, html] of changed) write(dir, path, html);
-    expect(await index.finish(dir)).toEqual({ files: 9, records: 1, early: 0 });
-    expect(indexFiles(dir)).toEqual(await reference('changed-reference', changed));
-  }, 60_000);
-
-  it('reports a page Pagefind cannot read from finish, not from poll', async () => {
-    const dir = join(work, 'missing');
-    const index = startSiteIndex(records, expected);
-    await index.poll(join(dir, 'nowhere'));
-    await expect(index.finish(join(dir, 'nowhere'))).rejects.toThrow(/Pagefind/);
+  it("fails with Pagefind's message when there is no site to read", async () => {
+    await expect(indexPages(join(work, 'nowhere'), 'en')).rejects.toThrow(/Pagefind/);
   }, 60_000);
 });

@@ -102,7 +102,7 @@ export function openViewStore(dir: string): ViewStore {
     *each<T>(name: string): Iterable<T> {
       const { file, offsets } = collection(name);
       const count = offsets.length - 1;
-      for (let first = 0; first < count; ) {
+      for (let first = 0; first < count;) {
         let last = first + 1;
         while (last < count && offsets[last + 1]! - offsets[first]! <= BATCH_BYTES) last++;
         yield* readRange<T[]>(join(dir, file), offsets, first, last);
@@ -117,7 +117,7 @@ function readRange<T extends unknown[]>(path: string, offsets: readonly number[]
   const out: unknown[] = [];
   const fd = openSync(path, 'r');
   try {
-    for (let first = from; first < to; ) {
+    for (let first = from; first < to;) {
       let last = first + 1;
       while (last < to && offsets[last + 1]! - offsets[first]! <= BATCH_BYTES) last++;
       const start = offsets[first]!;
