@@ -129,6 +129,9 @@ function parseLog(system: System, out: string): Pick<Run, 'phases' | 'pagefindMs
   if (phases) result.phases = JSON.parse(phases[1]!) as Record<string, number>;
   const indexed = /(?:indexed \d+ pages|read \d+ pages(?: \(\d+ while Astro built\))? and \d+ claims) in (\d+) ms/.exec(out);
   if (indexed) result.pagefindMs = Number(indexed[1]);
+  // Pagefind's command, after plain Astro: "Finished in 0.411 seconds".
+  const command = /^Finished in ([\d.]+) seconds/m.exec(out);
+  if (system === 'plain' && command) result.pagefindMs = Math.round(Number(command[1]) * 1000);
   const starlight = /Finished building search index in ([\d.]+)(m?s)/.exec(out);
   if (system === 'starlight' && starlight) result.pagefindMs = Math.round(Number(starlight[1]) * (starlight[2] === 's' ? 1000 : 1));
   // "6611 page(s) built in 58.13s", "… in 13m 37s", "… in 950ms".

@@ -94,6 +94,8 @@ export class BuildRun {
     const ms = Math.round(performance.now() - started);
     if (stamped !== undefined) logger.info(`wrote ${stamped} claim pages from their template`);
     logger.info(`Pagefind read ${indexed.files} pages and ${claims.records} claims in ${ms} ms`);
+    // The bench reads the phases from this line (bench/run.ts).
+    logger.info(`phases (ms): ${JSON.stringify({ ...(await this.verification.result).phases, 'after-astro': ms })}`);
   }
 
   /** Move the staging folder into place: the last step of a build that succeeded. */

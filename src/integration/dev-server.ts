@@ -82,8 +82,8 @@ export function serveDossier(server: ViteDevServer, logger: AstroIntegrationLogg
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (!run()) return;
-      // The pages read the views when they render; the views module and every page importing it are evaluated
-      // again, so what a page derived from the last views (and Astro's list of each route's paths) is dropped too.
+      // Invalidating the views module has Astro drop what it keeps of the pages importing it, the paths and props
+      // their getStaticPaths gave included: without it an edit never shows (tests/dev/dev-server.test.ts).
       for (const environment of Object.values(server.environments)) {
         const module = environment.moduleGraph.getModuleById(RESOLVED_VIEWS_MODULE);
         if (module) environment.moduleGraph.invalidateModule(module);

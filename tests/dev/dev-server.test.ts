@@ -3,7 +3,7 @@
  * when saved right after the previous one), and a citation that does not hold is named by file and line in Vite's
  * error overlay while the last good content stays served.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../support/dev-server.ts';
@@ -61,5 +61,19 @@ describe('astro dev', () => {
 
     edit((text) => text.replace(bad, good).replace('(third-edit)', '(fixed)'));
     await shows(PAGE, '(fixed)');
+  });
+
+  it('serves a page added while it runs, lists it on the index, and stops serving it once its file is gone', async () => {
+    const file = join(server.work, 'content/people/test-newcomer.mdx');
+    writeFileSync(file, '---\nname: Test Newcomer\nsummary: A person added while the dev server runs.\nroles: []\n---\n\nNo claims yet.\n');
+    await shows('/people/test-newcomer/', 'Test Newcomer');
+    await shows('/people/', '/people/test-newcomer/');
+    rmSync(file);
+    const started = performance.now();
+    while ((await server.fetchPage('/people/test-newcomer/')) !== '') {
+      if (performance.now() - started > 30_000) throw new Error('the removed page is still served');
+      await Promise.race([server.nextReload(), new Promise((r) => setTimeout(r, 250))]);
+    }
+    expect(await server.fetchPage('/people/')).not.toContain('/people/test-newcomer/');
   });
 });
