@@ -2,12 +2,13 @@
  * Cross-file rules and the graph: processed pages are put together in file order (however they were processed),
  * a claim id two claims use is reported at the newcomer, and the graph is derived once.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import { closest } from 'fastest-levenshtein';
+import { clip, Reporter, type Diagnostic } from '../diagnostics.ts';
 import type { Claim, ClaimId, Dossier, Mention, Page, PageKey, SourceSlug } from '../model.ts';
 import type { Source } from '../sources/parse-source.ts';
 import { claimIntroductions } from './claim-history.ts';
 import { deriveGraph } from './derive-graph.ts';
-import type { ProcessedPage } from './page/page-state.ts';
+import type { ClaimLink, ProcessedPage } from './page/page-state.ts';
 
 /** Where claims come from, for the duplicate rule: the project root (for git), or none to go by file order alone. */
 export type ClaimHistory = { root: string } | undefined;
@@ -23,6 +24,19 @@ export function duplicateClaimId(claim: Claim, first: { file: string; line: numb
     rule: 'duplicate-claim-id',
     hint: `First used at ${first.file}:${first.line}:${first.column}${byHistory ? ', committed before this one' : ''}. Claim ids are permalinks: keep that one, and give this claim a new, unique id.`,
   };
+}
+
+/** The error for a link to a claim permalink no page has. */
+function brokenClaimLink(link: ClaimLink, claims: ReadonlyMap<ClaimId, Claim>): Diagnostic {
+  const reporter = new Reporter(link.file);
+  const ids = [...claims.keys()];
+  reporter.error(
+    'broken-link',
+    `Link to \`${clip(link.url)}\` does not lead to a page of this site`,
+    link.at,
+    ids.length > 0 ? `Did you mean \`/claims/${closest(link.id.slice(0, 100), ids)}/\`?` : 'This site has no claims yet.',
+  );
+  return reporter.diagnostics[0]!;
 }
 
 /** For each claim id, the claim that keeps it: the one introduced first (by git), else the first in file order. */
@@ -63,15 +77,16 @@ export function assembleDossier(
     history,
   );
   const claims = new Map<ClaimId, Claim>();
+  for (const result of processed) for (const claim of result.claims) if (!claims.has(claim.id)) claims.set(claim.id, keeper.get(claim.id)!);
   for (const result of processed) {
     diagnostics.push(...result.diagnostics);
     if (result.page) pages.set(result.page.key, result.page);
     mentions.push(...result.mentions);
     for (const claim of result.claims) {
       const keep = keeper.get(claim.id)!;
-      if (!claims.has(claim.id)) claims.set(claim.id, keep);
       if (keep !== claim) diagnostics.push(duplicateClaimId(claim, keep, time(keep) < time(claim)));
     }
+    for (const link of result.claimLinks ?? []) if (!claims.has(link.id as ClaimId)) diagnostics.push(brokenClaimLink(link, claims));
   }
   return { dossier: deriveGraph(sources, pages, claims, mentions), diagnostics };
 }

@@ -11,6 +11,7 @@ import type { LinkDraft } from '../../pages/walk-content.ts';
 import type { PageState } from './page-state.ts';
 
 const PAGE_PATH = /^\/(people|episodes|discrepancies)\/([^/]+)\/$/;
+const CLAIM_PATH = /^\/claims\/([^/]+)\/$/;
 
 /** Check every link and image of the page, and record its mentions of other pages. */
 export function checkLinks<M>(state: PageState<M>, url: string): void {
@@ -33,6 +34,12 @@ function checkLink<M>(state: PageState<M>, link: LinkDraft, url: string): void {
     return;
   }
   if (resolved.kind !== 'internal') return;
+  // A claim's permalink exists once some page has the claim: checked when every page is in (assemble.ts).
+  const claim = CLAIM_PATH.exec(resolved.path);
+  if (claim) {
+    state.claimLinks.push({ file: state.input.file, id: claim[1]!, url: link.url, at: link.at });
+    return;
+  }
   if (!site.paths.has(resolved.path)) {
     reporter.error(
       'broken-link',

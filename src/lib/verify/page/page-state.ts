@@ -1,6 +1,6 @@
 /** What the steps of one page's verification share: its input, what each step found, and its reporter. */
 import type { Root } from 'mdast';
-import type { Diagnostic, Reporter } from '../../diagnostics.ts';
+import type { Diagnostic, Position, Reporter } from '../../diagnostics.ts';
 import type { ParsedFrontmatter, SplitFile } from '../../frontmatter.ts';
 import type { Citation, Claim, Mention, Page } from '../../model.ts';
 import type { PageCollection } from '../../pages/page-schemas.ts';
@@ -17,11 +17,21 @@ export interface PageInput {
   raw: string;
 }
 
+/** A link to a claim's permalink: checked once every page's claims are known (assemble.ts). */
+export interface ClaimLink {
+  /** The page that links. */
+  file: string;
+  id: string;
+  url: string;
+  at: Position;
+}
+
 /** A verified page: the page and its claims when it is usable, its links to other pages, and every problem. */
 export interface ProcessedPage {
   page?: Page;
   claims: Claim[];
   mentions: Mention[];
+  claimLinks?: ClaimLink[];
   diagnostics: Diagnostic[];
 }
 
@@ -45,4 +55,5 @@ export interface PageState<M> {
   claimByNode: Map<JsxElement, { id: string; status: ClaimStatus }>;
   citationsOf: Map<ClaimDraft, Citation[]>;
   mentions: Mention[];
+  claimLinks: ClaimLink[];
 }
