@@ -6,19 +6,20 @@
  *   npm run new -- episode "Title" --source <slug> --quote "<words>" [--date 2025-11 --label "November 2025"] [--participants a,b] [--place …]
  *   npm run new -- source <file> [--slug s] [--title …] [--publisher …] [--based-on …] [--language en] [--published 2025-12-22?]
  *
- * Every command takes `--slug <slug>` and `--root <dir>` (the project folder; default: BACKCHANNEL_ROOT or `.`).
+ * Every command takes `--slug <slug>` and `--root <dir>` (the project folder; default `.`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { checkSubset } from '../src/lib/check-subset.ts';
 import { describeDate, parseFuzzyDate } from '../src/lib/dates.ts';
 import { formatDiagnostics } from '../src/lib/diagnostics.ts';
-import { listContent } from '../src/lib/list-content.ts';
 import { countWords } from '../src/lib/normalize.ts';
 import { MAX_QUOTE_CHARS, MIN_QUOTE_WORDS } from '../src/lib/pages/content-rules.ts';
 import type { PageCollection } from '../src/lib/pages/page-schemas.ts';
-import { MAX_SOURCE_BYTES, parseSource } from '../src/lib/sources/parse-source.ts';
+import { MAX_SOURCE_BYTES } from '../src/lib/sources/parse-source.ts';
 import { episodeFile, firstLine, personFile, slugify, sourceFrontmatter } from '../src/lib/scaffold.ts';
+import { memoryFile } from '../src/lib/verify/content-files.ts';
+import { verifyDraft } from '../src/lib/verify/index.ts';
+import { readSource } from '../src/lib/verify/sources.ts';
 
 const USAGE = `Usage:
   npm run new -- person "Full Name" [--role "Title" --source <slug> --quote "<words>"]
@@ -76,7 +77,7 @@ const subject = positional[0]!.trim();
 if (subject === '') fail(`the ${kind === 'source' ? 'file' : kind === 'person' ? 'name' : 'title'} is empty.`);
 // npm runs scripts in the project folder; paths the user typed are relative to where they typed them.
 const cwd = process.env.INIT_CWD ?? process.cwd();
-const root = resolve(cwd, options.get('root') ?? process.env.BACKCHANNEL_ROOT ?? '.');
+const root = resolve(cwd, options.get('root') ?? '.');
 const contentDir = join(root, 'content');
 if (!existsSync(contentDir)) fail(`no content/ folder in ${root}: run this from the project folder or pass --root.`);
 
@@ -112,9 +113,7 @@ function fact(required: boolean): { source: string; quote: string } | undefined 
 /** Run the real check on the new page (against every source and slug) and write it only if it passes. */
 function writeVerifiedPage(collection: PageCollection, slug: string, raw: string): string {
   const file = `content/${collection}/${slug}.mdx`;
-  const listed = listContent(contentDir, root);
-  const result = checkSubset([...listed.files, { file, collection, slug, raw }], new Set([file]));
-  const problems = result.diagnostics.filter((d) => d.file === file);
+  const problems = verifyDraft({ root, contentDir }, { file, collection, slug, text: raw }).filter((d) => d.file === file);
   if (problems.some((d) => d.severity === 'error'))
     fail(`${file} would not pass the check, so it was not written:\n${formatDiagnostics(problems)}`);
   mkdirSync(join(contentDir, collection), { recursive: true });
@@ -207,7 +206,7 @@ if (kind === 'person') {
   const raw = Buffer.concat([Buffer.from(head, 'utf8'), bytes]);
   if (raw.length > MAX_SOURCE_BYTES)
     fail(`with its frontmatter, ${file} would exceed ${MAX_SOURCE_BYTES / 1024 / 1024} MB. Keep only the article text.`);
-  const parsed = parseSource(raw.toString('utf8'), file, slug);
+  const parsed = readSource(memoryFile(file, 'sources', slug, raw), { fastParsers: true });
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (!parsed.source || errors.length > 0)
     fail(`${file} would not pass the check, so it was not written:\n${formatDiagnostics(parsed.diagnostics)}`);

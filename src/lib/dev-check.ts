@@ -1,29 +1,21 @@
 /**
- * The dev server's verification, one per project root and process: the content loaders' first load and the dev
- * integration's re-verification after each edit (dev-verify.ts) share one incremental verifier, so `astro dev`
- * verifies the whole dossier once at start-up, not once for each, and an edit processes only the pages it changed.
+ * @deprecated The dev server's shared verifier before src/lib/verify/: `createVerifier` is what the dev server
+ * uses now. Kept only until src/integrations/ calls it; delete this file then.
  */
-import type { Diagnostic } from './diagnostics.ts';
-import { incrementalDossier, type IncrementalResult } from './incremental-dossier.ts';
-import { readContent } from './read-content.ts';
 import { join } from 'node:path';
+import { createVerifier, type IncrementalVerifier } from './verify/index.ts';
 
-export type DevCheck = () => IncrementalResult;
+export type DevCheck = () => ReturnType<IncrementalVerifier['verify']>;
 
 const CHECKS = Symbol.for('backchannel.devChecks');
 
-/** Verify `root/content` again (only what changed since the last call), with the file problems of reading it. */
+/** @deprecated One incremental verifier per project root and process: `createVerifier({ root, contentDir })`. */
 export function devCheck(root: string): DevCheck {
   const checks = ((globalThis as Record<symbol, unknown>)[CHECKS] ??= new Map<string, DevCheck>()) as Map<string, DevCheck>;
   let check = checks.get(root);
   if (!check) {
-    const verifier = incrementalDossier();
-    check = () => {
-      const read = readContent(join(root, 'content'), root);
-      const result = verifier(read.files);
-      const diagnostics: Diagnostic[] = [...read.diagnostics, ...result.diagnostics];
-      return { ...result, diagnostics };
-    };
+    const verifier = createVerifier({ root, contentDir: join(root, 'content') });
+    check = () => verifier.verify();
     checks.set(root, check);
   }
   return check;

@@ -1,4 +1,7 @@
-/** Located problems in content files, and their text, JSON and GitHub renderings. */
+/** Located problems in content files; report-format.ts renders them as text, GitHub annotations or JSON. */
+import { formatDiagnostics } from './report-format.ts';
+
+export { formatDiagnostics, formatGithubAnnotations } from './report-format.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -19,6 +22,11 @@ export interface Diagnostic {
 export interface Position {
   line: number;
   column: number;
+}
+
+/** Content text quoted in a message, at most `max` characters: a hostile 480 KB value must not fill the log. */
+export function clip(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Collects diagnostics for one file, so callers only pass a position and a rule. */
@@ -54,37 +62,6 @@ export class Reporter {
 /** Sort diagnostics by file, then position, so output is stable. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-}
-
-/** Render diagnostics like remark-lint: `path:line:column  error  message  rule-id`, then the hint. */
-export function formatDiagnostics(list: readonly Diagnostic[]): string {
-  const lines: string[] = [];
-  for (const d of sortDiagnostics(list)) {
-    lines.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.rule}`);
-    if (d.hint) lines.push(...d.hint.split('\n').map((line) => `    hint: ${line}`));
-  }
-  const errors = list.filter((d) => d.severity === 'error').length;
-  const warnings = list.length - errors;
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return lines.join('\n');
-}
-
-/** Escape a value for a GitHub Actions workflow command. */
-function escapeGithub(value: string, property = false): string {
-  let out = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  if (property) out = out.replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return out;
-}
-
-/** Render diagnostics as GitHub Actions annotations (`::error file=…,line=…,col=…::message`). */
-export function formatGithubAnnotations(list: readonly Diagnostic[]): string {
-  return sortDiagnostics(list)
-    .map((d) => {
-      const props = `file=${escapeGithub(d.file, true)},line=${d.line},col=${d.column},title=${escapeGithub(d.rule, true)}`;
-      const text = d.hint ? `${d.message}\nHint: ${d.hint}` : d.message;
-      return `::${d.severity} ${props}::${escapeGithub(text)}`;
-    })
-    .join('\n');
 }
 
 /** Thrown when content does not verify; carries every diagnostic of the run. */

@@ -1,8 +1,8 @@
 /** Split a content file into YAML frontmatter and body, parse it with positions, validate it with zod. */
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
-import type { Position, Reporter } from './diagnostics.ts';
+import { clip, type Position, type Reporter } from './diagnostics.ts';
 import { locatedOffset, readYamlSubset } from './yaml-subset.ts';
 
 export interface SplitFile {
@@ -53,15 +53,21 @@ export interface ParsedFrontmatter {
   locate(path: readonly PropertyKey[], key?: string): Position;
 }
 
-/** Read every frontmatter with the `yaml` package itself (`yaml`), not the fast subset reader first. */
-const YAML_PARSER = process.env.BACKCHANNEL_YAML_PARSER;
+/** How to read frontmatter: `fast` (the default) takes the subset reader first; false reads everything with `yaml`. */
+export interface FrontmatterOptions {
+  fast?: boolean;
+}
 
 /**
  * Parse YAML frontmatter, reporting syntax errors with file positions. Returns undefined on a syntax error.
  * Frontmatter in the common subset is read by a fast reader that gives `yaml`'s exact value and positions
  * (yaml-subset.ts); `yaml` reads the rest.
  */
-export function parseFrontmatter(split: SplitFile, reporter: Reporter): ParsedFrontmatter | undefined {
+export function parseFrontmatter(
+  split: SplitFile,
+  reporter: Reporter,
+  { fast = true }: FrontmatterOptions = {},
+): ParsedFrontmatter | undefined {
   let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
   const full = () => {
     if (!parsed) {
@@ -75,25 +81,56 @@ export function parseFrontmatter(split: SplitFile, reporter: Reporter): ParsedFr
     return { line: line + split.yamlLine - 1, column: col };
   };
   const locate = (path: readonly PropertyKey[], key?: string) => toPosition(nodeOffset(full().doc, path, key));
-  const fast = YAML_PARSER === 'yaml' ? undefined : readYamlSubset(split.yaml);
-  if (fast !== undefined)
+  const subset = fast ? readYamlSubset(split.yaml) : undefined;
+  if (subset !== undefined)
     return {
-      data: fast.value,
-      locate: (path, key) => positionAt(split.yaml, locatedOffset(fast.located, path, key), split.yamlLine - 1),
+      data: subset.value,
+      locate: (path, key) => positionAt(split.yaml, locatedOffset(subset.located, path, key), split.yamlLine - 1),
     };
   const { doc } = full();
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      reporter.error(
-        'frontmatter-yaml',
-        `Malformed YAML frontmatter: ${error.message.split('\n')[0]}`,
-        toPosition(error.pos[0]),
-        'Check indentation and quoting; a value containing `: ` or starting with a quote must be quoted as a whole.',
-      );
-    }
+  const problems = yamlProblems(doc);
+  for (const problem of problems) reporter.error('frontmatter-yaml', problem.message, toPosition(problem.offset), problem.hint);
+  if (problems.length > 0) return undefined;
+  try {
+    return { data: doc.toJS() ?? {}, locate };
+  } catch (error) {
+    // toJS throws on what parses but cannot be a value (yaml's own resource limits among them).
+    reporter.error(
+      'frontmatter-yaml',
+      `Malformed YAML frontmatter: ${String((error as Error).message).split('\n')[0]}`,
+      toPosition(0),
+      YAML_HINT,
+    );
     return undefined;
   }
-  return { data: doc.toJS() ?? {}, locate };
+}
+
+const YAML_HINT = 'Check indentation and quoting; a value containing `: ` or starting with a quote must be quoted as a whole.';
+
+/** The syntax errors of `doc`, or else its first alias: frontmatter needs none, and aliases can multiply a value. */
+function yamlProblems(doc: Document): { message: string; offset: number; hint: string }[] {
+  if (doc.errors.length > 0)
+    return doc.errors.map((error) => ({
+      message: `Malformed YAML frontmatter: ${error.message.split('\n')[0]}`,
+      offset: error.pos[0],
+      hint: YAML_HINT,
+    }));
+  let alias: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      alias = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return alias === undefined
+    ? []
+    : [
+        {
+          message: 'YAML aliases (`*name`) are not allowed in frontmatter',
+          offset: alias,
+          hint: 'Write the value out in full where it is used.',
+        },
+      ];
 }
 
 /** Where `yaml` puts the value at `path`, or the key `key` in the mapping there, or the nearest parent that exists. */
@@ -143,6 +180,11 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return def.shape ? Object.keys(def.shape) : [];
 }
 
+/** The value at `path` in parsed frontmatter data. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, step) => (value as Record<PropertyKey, unknown> | undefined)?.[step], data);
+}
+
 function describePath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '(frontmatter)';
 }
@@ -165,7 +207,7 @@ export function validateFrontmatter<T>(
         const hint = suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${allowed.join(', ')}.` : 'Remove it.';
         reporter.error(
           'frontmatter-unknown-field',
-          `Unknown frontmatter field \`${describePath([...path, key])}\``,
+          `Unknown frontmatter field \`${clip(describePath([...path, key]))}\``,
           parsed.locate(path, key),
           hint,
         );
@@ -173,6 +215,16 @@ export function validateFrontmatter<T>(
       continue;
     }
     const name = describePath(path);
+    if (issue.code === 'too_big' && issue.origin === 'string') {
+      const length = String(valueAt(parsed.data, path)).length.toLocaleString('en-US');
+      reporter.error(
+        'frontmatter-too-long',
+        `Frontmatter field \`${name}\` is ${length} characters long (limit ${issue.maximum.toLocaleString('en-US')})`,
+        parsed.locate(path),
+        'Shorten it: frontmatter holds names, labels and one-sentence summaries; the page body holds the rest.',
+      );
+      continue;
+    }
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
     const last = String(path[path.length - 1] ?? '');
     const hint = fieldHints[last] ?? fieldHints[name];

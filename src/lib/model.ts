@@ -4,6 +4,12 @@ import type { ClaimStatus, Stance } from './pages/content-rules.ts';
 import type { DiscrepancyMeta, EpisodeMeta, PageCollection, PersonMeta } from './pages/page-schemas.ts';
 import type { Source } from './sources/parse-source.ts';
 
+/**
+ * Paths in the model are base-free site paths (`Page.url` `/people/x/`, `Claim.pageUrl`, `Citation.url`
+ * `/sources/x/#p-7:~:text=…`): the URL base the site is served under is added where HTML is rendered, and only the
+ * rendered HTML strings (`Page.html`, `Page.factHtml`, `Claim.html`) carry it (see verify/options.ts).
+ */
+
 /** `people/steve-witkoff`: a collection and a slug; never confused with a URL or a file path. */
 export type PageKey = string & { readonly __brand: 'PageKey' };
 export type ClaimId = string & { readonly __brand: 'ClaimId' };
@@ -73,7 +79,8 @@ export interface Mention {
   anchor?: string;
 }
 
-interface PageBase {
+/** What every page has, whatever its collection. */
+export interface PageBase {
   key: PageKey;
   slug: string;
   url: string;
@@ -86,6 +93,8 @@ interface PageBase {
   references: Citation[];
   /** Citations of frontmatter facts, keyed by field path (`roles.0`, `aliases.1`, `date`). */
   facts: Record<string, Citation>;
+  /** Each frontmatter fact's reference mark, rendered (with the URL base), keyed like `facts`; empty when not rendered. */
+  factHtml: Record<string, string>;
   /** Plain text for search and descriptions. */
   description: string;
 }

@@ -1,11 +1,11 @@
 /** The real dossier in content/: clean, fully cited, and saying what the sources support. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadDossier } from '../../src/lib/read-content.ts';
+import { verifyTree } from './verify-helpers.ts';
 import { buildCollections } from '../../src/lib/views/collections.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const { dossier, diagnostics } = loadDossier(ROOT);
+const { dossier, diagnostics } = verifyTree(ROOT);
 const collections = buildCollections(dossier);
 const pages = [...dossier.pages.values()];
 const claims = [...dossier.claims.values()];

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '../../src/lib/model.ts';
 import { normalize } from '../../src/lib/normalize.ts';
-import { loadDossier } from '../../src/lib/read-content.ts';
+import { verifyTree } from './verify-helpers.ts';
 import { hashText } from '../../src/lib/sources/parse-source.ts';
 
 const VALID = fileURLToPath(new URL('../fixtures/valid/', import.meta.url));
@@ -66,7 +66,7 @@ function graphOf(dossier: Dossier) {
   };
 }
 
-const base = loadDossier(BASE);
+const base = verifyTree(BASE);
 
 describe('the base valid fixture', () => {
   it('verifies with zero diagnostics', () => {
@@ -94,7 +94,7 @@ describe('encoding variants generated from the base fixture', () => {
 
   it.each(variants)('%s: zero diagnostics and the same claim graph', (name, select, transform) => {
     const dir = variantOf(BASE, name.replace(/\W+/g, '-'), select, transform);
-    const { dossier, diagnostics } = loadDossier(dir);
+    const { dossier, diagnostics } = verifyTree(dir);
     expect(diagnostics).toEqual([]);
     expect(graphOf(dossier)).toEqual(graphOf(base.dossier));
   });
@@ -106,7 +106,7 @@ describe('encoding variants generated from the base fixture', () => {
       expect(decomposed).not.toBe(body);
       return fm!.replace(/sha256: [0-9a-f]{64}/, `sha256: ${sha256(decomposed)}`) + decomposed;
     });
-    const { dossier, diagnostics } = loadDossier(dir);
+    const { dossier, diagnostics } = verifyTree(dir);
     expect(diagnostics).toEqual([]);
     expect(graphOf(dossier)).toEqual(graphOf(base.dossier));
   });
@@ -125,8 +125,8 @@ describe('encoding variants generated from the base fixture', () => {
 describe('BOM and CRLF do not move reported positions', () => {
   const cases = ['unknown-source', 'frontmatter-unknown-field', 'quote-not-found', 'invalid-date-source', 'source-hash-mismatch'];
   it.each(cases)('%s: same rule, line and column with BOM + CRLF as with LF', (name) => {
-    const lf = loadDossier(join(INVALID, name)).diagnostics;
-    const converted = loadDossier(variantOf(join(INVALID, name), `positions-${name}`, () => true, (t) => withBom(crlf(t)))).diagnostics;
+    const lf = verifyTree(join(INVALID, name)).diagnostics;
+    const converted = verifyTree(variantOf(join(INVALID, name), `positions-${name}`, () => true, (t) => withBom(crlf(t)))).diagnostics;
     expect(lf.length).toBeGreaterThan(0);
     const where = (d: { rule: string; file: string; line: number; column: number }) => ({ rule: d.rule, file: d.file, line: d.line, column: d.column });
     expect(converted.map(where)).toEqual(lf.map(where));
@@ -141,7 +141,7 @@ describe('static valid variants (tests/fixtures/valid/<case>)', () => {
   });
 
   it.each(cases)('%s: zero diagnostics, and every claim of the variant page is verified', (name) => {
-    const { dossier, diagnostics } = loadDossier(join(VALID, name));
+    const { dossier, diagnostics } = verifyTree(join(VALID, name));
     expect(diagnostics).toEqual([]);
     // Every claim beyond the base ones must have all of its citations verified.
     const extra = [...dossier.claims.values()].filter((c) => !base.dossier.claims.has(c.id));
@@ -150,20 +150,20 @@ describe('static valid variants (tests/fixtures/valid/<case>)', () => {
   });
 
   it('curly vs straight quotes: each quote lands on the passage with the other kind of quote mark', () => {
-    const { dossier } = loadDossier(join(VALID, 'curly-and-straight-quotes'));
+    const { dossier } = verifyTree(join(VALID, 'curly-and-straight-quotes'));
     expect(dossier.claims.get('witkoff-rivals-straight' as never)!.citations[0]!.exact).toBe('rivals for the role of Washington’s lead negotiator');
     expect(dossier.claims.get('witkoff-absurd-straight-double' as never)!.citations[0]!.exact).toBe('blocking Rubio from meetings in Paris as “absurd.”');
     expect(dossier.claims.get('witkoff-curly-where-straight' as never)!.citations[0]!.exact).toBe("taking away Witkoff's ability to meet with the Ukrainian delegation without him");
   });
 
   it('dashes: hyphen, en dash and em dash match each other', () => {
-    const { dossier } = loadDossier(join(VALID, 'dashes'));
+    const { dossier } = verifyTree(join(VALID, 'dashes'));
     expect(dossier.claims.get('witkoff-plans-em-dash-as-hyphen' as never)!.citations[0]!.exact).toBe('failing to disclose his travel plans—including last-minute trips');
     expect(dossier.claims.get('witkoff-plan-en-dash' as never)!.citations[0]!.exact).toBe('settlement plan for the Russia-Ukraine conflict');
   });
 
   it('ellipses: `...` and `…` elide the same words, within one paragraph', () => {
-    const { dossier } = loadDossier(join(VALID, 'ellipses'));
+    const { dossier } = verifyTree(join(VALID, 'ellipses'));
     const a = dossier.claims.get('powell-three-dots-for-ellipsis' as never)!.citations[0]!;
     const b = dossier.claims.get('powell-ellipsis-character' as never)!.citations[0]!;
     expect(a.paragraphs).toHaveLength(1);
@@ -175,26 +175,26 @@ describe('static valid variants (tests/fixtures/valid/<case>)', () => {
   });
 
   it('a quote broken over two lines inside the attribute matches the one-line source sentence', () => {
-    const { dossier } = loadDossier(join(VALID, 'multiline-quote'));
+    const { dossier } = verifyTree(join(VALID, 'multiline-quote'));
     const citation = dossier.claims.get('witkoff-traveled-ahead' as never)!.citations[0]!;
     expect(citation.paragraphs).toEqual(['p-4']);
     expect(citation.exact).toBe('Rubio was expected to take part in talks with Ukraine in Switzerland, but Witkoff traveled there ahead of him');
   });
 
   it('whitespace: trailing spaces, padded quotes and a no-break space in the source are ignored', () => {
-    const { dossier } = loadDossier(join(VALID, 'whitespace'));
+    const { dossier } = verifyTree(join(VALID, 'whitespace'));
     expect(dossier.claims.get('witkoff-traveled-ahead' as never)!.citations[0]!.exact).toBe('but Witkoff traveled there ahead of him');
     expect(dossier.claims.get('kushner-nbsp' as never)!.citations[0]!.exact).toContain('Kushner\u00A0who');
   });
 
   it('letter case: upper- and lower-case quotes match the mixed-case source', () => {
-    const { dossier } = loadDossier(join(VALID, 'letter-case'));
+    const { dossier } = verifyTree(join(VALID, 'letter-case'));
     expect(dossier.claims.get('witkoff-upper-case-quote' as never)!.citations[0]!.exact).toBe('Witkoff has repeatedly acted on foreign policy matters');
     expect(dossier.claims.get('witkoff-lower-case-quote' as never)!.citations[0]!.exact).toBe('U.S. presidential special envoy Steve Witkoff and Secretary of State Marco Rubio');
   });
 
   it('Windows-style and file-relative links to content files resolve to the pages they name', () => {
-    const { dossier } = loadDossier(join(VALID, 'windows-links'));
+    const { dossier } = verifyTree(join(VALID, 'windows-links'));
     const targets = dossier.mentions.filter((m) => m.from === 'episodes/florida-talks').map((m) => m.to);
     expect(new Set(targets)).toEqual(new Set(['people/marco-rubio', 'people/tommy-pigott', 'episodes/pigott-statement', 'discrepancies/spokesperson-first-name']));
     const html = dossier.pages.get('episodes/florida-talks' as never)?.html ?? '';

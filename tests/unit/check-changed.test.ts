@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
-import { listContent } from '../../src/lib/list-content.ts';
-import { checkSubset } from '../../src/lib/check-subset.ts';
-import { loadDossier, readContent } from '../../src/lib/read-content.ts';
+import { ROOT_BASE } from '../../src/lib/url-base.ts';
+import { listContent } from '../../src/lib/verify/list-files.ts';
+import { checkSubset } from '../../src/lib/verify/subset.ts';
+import { verifyTree } from '../content/verify-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHECK = join(ROOT, 'scripts/check.ts');
@@ -82,10 +83,10 @@ interface Report {
 }
 
 function check(dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string; report: () => Report } {
-  const run = spawnSync(process.execPath, [CHECK, ...args], {
+  const run = spawnSync(process.execPath, [CHECK, ...args, '--root', dir], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, BACKCHANNEL_ROOT: dir, GITHUB_ACTIONS: '' },
+    env: { ...process.env, GITHUB_ACTIONS: '' },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, report: () => JSON.parse(run.stdout) as Report };
 }
@@ -129,7 +130,7 @@ describe('check --changed', { timeout: 60_000 }, () => {
     const run = check(dir, '--changed');
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/checked 1 changed content file against main: 1 page, 1 claim/);
-    expect(run.stderr).toContain('--changed skips cross-file duplicate-id checks; CI runs the full check.');
+    expect(run.stderr).toContain('--changed skips cross-file duplicate-id checks and links to claim permalinks; CI runs the full check.');
   });
 
   it('checks uncommitted and untracked files', () => {
@@ -233,28 +234,28 @@ describe('check --changed', { timeout: 60_000 }, () => {
   it('prints GitHub annotations in CI', () => {
     const dir = repo();
     edit(dir, 'content/people/alice-example.mdx', 'there is no rift', 'there was no rift');
-    const run = spawnSync(process.execPath, [CHECK, '--changed'], {
+    const run = spawnSync(process.execPath, [CHECK, '--changed', '--root', dir], {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, BACKCHANNEL_ROOT: dir, GITHUB_ACTIONS: 'true' },
+      env: { ...process.env, GITHUB_ACTIONS: 'true' },
     });
     expect(run.stdout).toMatch(/^::error file=content\/people\/alice-example\.mdx,line=11,col=\d+,title=quote-not-found::/m);
   });
 });
 
-describe('listContent (the listing --changed uses)', { timeout: 30_000 }, () => {
-  it('reports misnamed files exactly as readContent does', () => {
+describe('listContent without the misplaced-file walk (the listing --changed uses)', { timeout: 30_000 }, () => {
+  it('reports misnamed files exactly as the full listing does', () => {
     const dir = repo();
     writeFileSync(join(dir, 'content/people/Bad Name.mdx'), '');
     writeFileSync(join(dir, 'content/people/wrong.md'), '');
     writeFileSync(join(dir, 'content/episodes/alice-example.mdx'), EPISODE);
     writeFileSync(join(dir, 'content/people/README.md'), 'ignored');
-    const listed = listContent(join(dir, 'content'), dir);
-    const read = readContent(join(dir, 'content'), dir);
+    const listed = listContent(join(dir, 'content'), dir, { misplaced: false });
+    const read = listContent(join(dir, 'content'), dir);
     expect(listed.diagnostics).toEqual(read.diagnostics);
     expect(listed.diagnostics.map((d) => d.rule).sort()).toEqual(['bad-slug', 'duplicate-slug', 'wrong-extension']);
-    expect(listed.files.map((f) => [f.file, f.collection, f.slug, f.raw])).toEqual(
-      read.files.map((f) => [f.file, f.collection, f.slug, f.raw]),
+    expect(listed.files.map((f) => [f.file, f.collection, f.slug, f.content])).toEqual(
+      read.files.map((f) => [f.file, f.collection, f.slug, f.content]),
     );
   });
 });
@@ -267,13 +268,14 @@ describe('checkSubset (the engine of --changed)', () => {
 
   it.each(cases)("%s: each file checked alone gets exactly the full check's diagnostics", (name) => {
     const dir = join(FIXTURES, name);
-    const full = loadDossier(dir).diagnostics;
+    const full = verifyTree(dir).diagnostics;
     const { files } = listContent(join(dir, 'content'), dir);
+    const options = { render: false, base: ROOT_BASE, fastParsers: true, assets: new Set<string>() };
     for (const f of files) {
       const alone =
         f.collection === 'sources'
-          ? checkSubset(files, new Set(), [f.slug]).diagnostics
-          : checkSubset(files, new Set([f.file])).diagnostics;
+          ? checkSubset(files, new Set(), [f.slug], options).diagnostics
+          : checkSubset(files, new Set([f.file]), [], options).diagnostics;
       // A claim id reused in another file is the one thing a single file cannot know.
       const expected = full.filter((d) => d.file === f.file && d.rule !== 'duplicate-claim-id');
       expect(alone.filter((d) => d.file === f.file && d.rule !== 'duplicate-claim-id')).toEqual(expected);

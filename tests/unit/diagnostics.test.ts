@@ -116,8 +116,8 @@ describe('formatGithubAnnotations', () => {
   });
 
   it('escapes %, CR and LF in the message so the annotation stays on one line', () => {
-    const out = formatGithubAnnotations([d({ message: '100% wrong\r\nreally', hint: 'a\nb' })]);
-    expect(out).toBe('::error file=content/people/a.mdx,line=1,col=1,title=some-rule::100%25 wrong%0D%0Areally%0AHint: a%0Ab');
+    const out = formatGithubAnnotations([d({ message: '100% wrong\r\nreally\rnow', hint: 'a\nb' })]);
+    expect(out).toBe('::error file=content/people/a.mdx,line=1,col=1,title=some-rule::100%25 wrong%0Areally%0Anow%0AHint: a%0Ab');
     expect(out).not.toContain('\n');
   });
 

@@ -1,11 +1,11 @@
 /** The derived claim graph of the real content: every derived index is the exact inverse of what pages say. */
 import { describe, expect, it } from 'vitest';
-import { deriveGraph } from '../../src/lib/build-dossier.ts';
+import { deriveGraph } from '../../src/lib/verify/derive-graph.ts';
 import type { Claim, ClaimId, PageKey, SourceSlug } from '../../src/lib/model.ts';
-import { loadDossier } from '../../src/lib/read-content.ts';
+import { verifyTree } from '../content/verify-helpers.ts';
 import { ROOT, seed } from './seeds.ts';
 
-const { dossier } = loadDossier(ROOT);
+const { dossier } = verifyTree(ROOT);
 
 describe('backlinks', () => {
   const fromCitations = new Set<string>();

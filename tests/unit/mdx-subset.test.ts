@@ -145,29 +145,48 @@ describe('parseMdxSubset', () => {
     expect(fastPath).toBeLessThan(cases);
   }, 120_000);
 
-  it('handles the edges of the subset exactly as micromark does', () => {
-    const docs = [
-      '---\n---\n',
-      '---\na: 1\n---',
-      '---\na: 1\n---\n# Title\nText right after.\n## Two\n',
-      '---\na: 1\n---\n\nLine one\nline two [x](/y/) and [z](/w/#k)\n',
+  // Each edge says what must happen: the fast parser takes it (and gives micromark's tree), or it declines and
+  // parseMdx gives micromark's own result, a tree or the error named here.
+  const edges: [doc: string, outcome: 'fast' | 'declined' | `error: ${string}`][] = [
+    ['---\n---\n', 'fast'],
+    ['---\na: 1\n---', 'fast'],
+    ['---\na: 1\n---\n# Title\nText right after.\n## Two\n', 'fast'],
+    ['---\na: 1\n---\n\nLine one\nline two [x](/y/) and [z](/w/#k)\n', 'fast'],
+    [
       '---\na: 1\n---\n\n<Claim id="a" status="reported">\nText.\n<Cite source="s" quote="one two three four" />\n</Claim>\nAfter.\n',
-      '---\na: 1\n---\n\nBefore.\n<Claim id="a" status="reported">\n\nText.\n\n<Cite source="s" quote="q"/>\n\n</Claim>\n',
-      '---\na: 1\n---\n\n<Claim   id="a"    status="reported" >\nText.\n</Claim>\n',
-      '---\na: 1\n---\n\n<Claim id="" status="x"/>\n<Cite source="s" quote="q"></Cite>\n',
-      '---\na: 1\n---\n\n<Claim id="a">\n<Claim id="b">\nText.\n</Claim>\n</Claim>\n',
+      'fast',
+    ],
+    ['---\na: 1\n---\n\nBefore.\n<Claim id="a" status="reported">\n\nText.\n\n<Cite source="s" quote="q"/>\n\n</Claim>\n', 'fast'],
+    ['---\na: 1\n---\n\n<Claim   id="a"    status="reported" >\nText.\n</Claim>\n', 'declined'],
+    ['---\na: 1\n---\n\n<Claim id="" status="x"/>\n<Cite source="s" quote="q"></Cite>\n', 'declined'],
+    ['---\na: 1\n---\n\n<Claim id="a">\n<Claim id="b">\nText.\n</Claim>\n</Claim>\n', 'fast'],
+    [
       '---\na: 1\n---\n\n<Claim id="a">\nText.\n</Cite>\n',
-      '---\na: 1\n---\n\n<Claim id="a">\nText.\n',
-      '---\na: 1\n---\n\nEmoji 😀 then [link 😀](/a/) ok.\n',
-      '---\na: 1\n---\n\n# Heading with [link](/a/)\n',
-      '---\na: 1\n---\n\n1999 was a year. 2. Not a list.\n',
-    ];
-    for (const doc of docs) agrees(doc, JSON.stringify(doc));
+      'error: 7:1 Unexpected closing tag `</Cite>`, expected corresponding closing tag for `<Claim>`',
+    ],
+    ['---\na: 1\n---\n\n<Claim id="a">\nText.\n', 'error: 5:1 Expected a closing tag for `<Claim>`'],
+    ['---\na: 1\n---\n\nEmoji 😀 then [link 😀](/a/) ok.\n', 'fast'],
+    ['---\na: 1\n---\n\n# Heading with [link](/a/)\n', 'fast'],
+    ['---\na: 1\n---\n\n1999 was a year. 2. Not a list.\n', 'fast'],
+  ];
+  it.each(edges)('handles the edge %j exactly as micromark does (%s)', (doc, outcome) => {
+    const taken = agrees(doc, JSON.stringify(doc));
+    expect(taken ? 'fast' : 'declined').toBe(outcome === 'fast' ? 'fast' : 'declined');
+    if (taken) return;
+    const slow = parseMdxWithMicromark(doc);
+    expect(parseMdx(doc)).toEqual(slow);
+    if (outcome === 'declined') {
+      expect(slow.ok).toBe(true);
+      if (slow.ok) expect(slow.tree.children.some((n) => n.type === 'mdxJsxFlowElement')).toBe(true);
+    } else expect(slow.ok ? 'ok' : `error: ${slow.at.line}:${slow.at.column} ${slow.message}`).toBe(outcome);
   });
 
   it('is what parseMdx uses when it applies, and micromark otherwise', () => {
     const plain = corpus[0]!.text;
     expect(parseMdx(plain)).toEqual({ ok: true, tree: parseMdxSubset(plain) });
+    // `fast: false` (VerifyOptions.fastParsers) reads it with micromark, to the same tree.
+    expect(parseMdx(plain, { fast: false })).toEqual(parseMdxWithMicromark(plain));
+    expect(parseMdx(plain, { fast: false })).toEqual(parseMdx(plain));
     const rich = `${plain}\nSome *emphasis* here.\n`;
     expect(parseMdxSubset(rich)).toBeUndefined();
     expect(parseMdx(rich)).toEqual(parseMdxWithMicromark(rich));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOrigins, originOf, outletLabel } from '../../src/lib/build-dossier.ts';
+import { countOrigins, originOf, outletLabel } from '../../src/lib/origins.ts';
 import type { Citation, SourceSlug } from '../../src/lib/model.ts';
 import type { Stance } from '../../src/lib/pages/content-rules.ts';
 import { parseSource, type Source } from '../../src/lib/sources/parse-source.ts';

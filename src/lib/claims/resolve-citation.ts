@@ -1,14 +1,16 @@
 /** Verify one citation against its source and turn it into a located, linkable `Citation`. */
-import type { Position, Reporter } from '../diagnostics.ts';
+import { clip, type Position, type Reporter } from '../diagnostics.ts';
 import type { Citation, ClaimId, SourceSlug } from '../model.ts';
 import type { Stance } from '../pages/content-rules.ts';
 import { deepLink } from '../pages/text-fragment.ts';
 import type { Source } from '../sources/parse-source.ts';
-import { closestPassage, lookupQuote } from './find-quote.ts';
+import { closestPassage, isTeaser, lookupQuote, type QuoteMatch } from './find-quote.ts';
 import { closest } from 'fastest-levenshtein';
 
 export interface CitationContext {
   sources: ReadonlyMap<string, Source>;
+  /** Whether a file exists for the source slug, parsed or not: citing a broken source adds nothing to its error. */
+  sourceFileExists(slug: string): boolean;
   outletOf(source: string): string;
   originsOf(citations: readonly Citation[]): { origins: string[]; outlets: string[] };
 }
@@ -17,6 +19,8 @@ export interface CiteInput {
   source: string;
   quote: string;
   stance: Stance;
+  /** Which occurrence of a quote found more than once (1-based), when the author says. */
+  occurrence?: number | undefined;
   at: Position;
   sourceAt: Position;
   quoteAt: Position;
@@ -32,15 +36,7 @@ export function resolveCitation(
 ): Citation | undefined {
   const source = ctx.sources.get(cite.source);
   if (!source) {
-    const slugs = [...ctx.sources.keys()];
-    reporter.error(
-      'unknown-source',
-      `Unknown source \`${cite.source}\``,
-      cite.sourceAt,
-      slugs.length > 0
-        ? `Did you mean \`${closest(cite.source, slugs)}\`? Sources are the files in content/sources/.`
-        : 'Add the source to content/sources/ first.',
-    );
+    if (!ctx.sourceFileExists(cite.source)) reportUnknownSource(cite, ctx, reporter);
     return undefined;
   }
   const found = lookupQuote(source, cite.quote);
@@ -54,29 +50,11 @@ export function resolveCitation(
     return undefined;
   }
   if (found.kind === 'missing') {
-    for (const other of ctx.sources.values()) {
-      if (other === source) continue;
-      const elsewhere = lookupQuote(other, cite.quote);
-      if (elsewhere.kind === 'found') {
-        reporter.error(
-          'quote-in-other-source',
-          `Quote is not in \`${source.slug}\`, but it is in \`${other.slug}\``,
-          cite.quoteAt,
-          `Change source="${source.slug}" to source="${other.slug}" (¶ ${elsewhere.match.paragraphs.join(', ')}).`,
-        );
-        return undefined;
-      }
-    }
-    const near = closestPassage(source, cite.quote);
-    reporter.error(
-      'quote-not-found',
-      `Quote not found in \`${source.slug}\`: “${cite.quote.length > 80 ? `${cite.quote.slice(0, 77)}…` : cite.quote}”`,
-      cite.quoteAt,
-      near ? `Closest passage (${near.similarity}% similar, ${near.paragraph}): “${near.text}”` : 'The source has no text to match.',
-    );
+    reportMissingQuote(cite, source, ctx, reporter);
     return undefined;
   }
-  const { match } = found;
+  const match = chooseOccurrence(cite, source, found.citable, reporter);
+  if (!match) return undefined;
   return {
     n,
     claim,
@@ -88,8 +66,82 @@ export function resolveCitation(
     end: match.end,
     exact: match.exact,
     url: deepLink(`/sources/${source.slug}/`, match.paragraphs[0]!, match.exact),
-    teaser: found.teaser,
+    teaser: isTeaser(source, match),
     line: cite.at.line,
     column: cite.at.column,
   };
+}
+
+function reportUnknownSource(cite: CiteInput, ctx: CitationContext, reporter: Reporter): void {
+  const slugs = [...ctx.sources.keys()];
+  reporter.error(
+    'unknown-source',
+    `Unknown source \`${clip(cite.source)}\``,
+    cite.sourceAt,
+    slugs.length > 0
+      ? `Did you mean \`${closest(cite.source.slice(0, 100), slugs)}\`? Sources are the files in content/sources/.`
+      : 'Add the source to content/sources/ first.',
+  );
+}
+
+/** A quote in no passage of its source: say which other source has it, else show the closest passage. */
+function reportMissingQuote(cite: CiteInput, source: Source, ctx: CitationContext, reporter: Reporter): void {
+  for (const other of ctx.sources.values()) {
+    if (other === source) continue;
+    const elsewhere = lookupQuote(other, cite.quote);
+    if (elsewhere.kind === 'found') {
+      reporter.error(
+        'quote-in-other-source',
+        `Quote is not in \`${source.slug}\`, but it is in \`${other.slug}\``,
+        cite.quoteAt,
+        `Change source="${source.slug}" to source="${other.slug}" (¶ ${elsewhere.match.paragraphs.join(', ')}).`,
+      );
+      return;
+    }
+  }
+  const near = closestPassage(source, cite.quote);
+  reporter.error(
+    'quote-not-found',
+    `Quote not found in \`${source.slug}\`: “${cite.quote.length > 80 ? `${cite.quote.slice(0, 77)}…` : cite.quote}”`,
+    cite.quoteAt,
+    near ? `Closest passage (${near.similarity}% similar, ${near.paragraph}): “${near.text}”` : 'The source has no text to match.',
+  );
+}
+
+/**
+ * The match a citation means: the only one, or the occurrence it names; it must lie within one paragraph, since a
+ * claim shows the paragraph it cites. A quote found more than once with no occurrence would link the first
+ * silently, and it may not be the passage meant.
+ */
+function chooseOccurrence(cite: CiteInput, source: Source, matches: readonly QuoteMatch[], reporter: Reporter): QuoteMatch | undefined {
+  const where = matches.map((m) => m.paragraphs.join('+')).join(', ');
+  if (cite.occurrence === undefined && matches.length > 1) {
+    reporter.error(
+      'quote-ambiguous',
+      `Quote occurs ${matches.length} times in \`${source.slug}\` (${clip(where)})`,
+      cite.quoteAt,
+      'Quote more of the passage so that it occurs once, or say which one you mean: occurrence="2" on the <Cite> (in frontmatter, occurrence: 2) cites the second.',
+    );
+    return undefined;
+  }
+  const match = matches[(cite.occurrence ?? 1) - 1];
+  if (!match) {
+    reporter.error(
+      'quote-occurrence',
+      `Quote occurs ${matches.length === 1 ? 'once' : `${matches.length} times`} in \`${source.slug}\`, so there is no occurrence ${cite.occurrence}`,
+      cite.quoteAt,
+      `Occurrences count from 1 in the order of the text (${clip(where)}); remove occurrence when the quote occurs once.`,
+    );
+    return undefined;
+  }
+  if (match.paragraphs.length > 1) {
+    reporter.error(
+      'quote-spans-paragraphs',
+      `Quote runs across paragraphs ${match.paragraphs.join(', ')} of \`${source.slug}\``,
+      cite.quoteAt,
+      'Quote within one paragraph: a claim shows the paragraph it cites. To cite both, give each its own <Cite>.',
+    );
+    return undefined;
+  }
+  return match;
 }

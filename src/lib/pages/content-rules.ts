@@ -9,7 +9,7 @@ export type Stance = (typeof stances)[number];
 /** Components a contributor may use, with the attributes each accepts. */
 export const componentAttributes: Record<string, readonly string[]> = {
   Claim: ['id', 'status', 'about', 'speaker'],
-  Cite: ['source', 'quote', 'stance'],
+  Cite: ['source', 'quote', 'stance', 'occurrence'],
 };
 
 export const CLAIM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -17,6 +17,28 @@ export const MIN_QUOTE_WORDS = 4;
 export const MAX_QUOTE_CHARS = 1000;
 export const MAX_CLAIMS_PER_PAGE = 500;
 export const MAX_PAGE_BYTES = 1024 * 1024;
+
+/**
+ * Element ids the site generates on its pages: reference marks and entries (`cite-2`, `ref-2`), claim blocks
+ * (`claim-…`), a claim page's citations (`citation-1`), source paragraphs (`p-7`), and the claim page template
+ * (`bcstamp-template`, CLAIM_TEMPLATE_ID in claim-page.ts; a test keeps the two equal). A claim id or a heading that
+ * took one would make two elements with one id, and a link to the wrong one.
+ */
+export const RESERVED_ID = /^(?:(?:ref|cite|p|citation)-\d+|claim-.*|citation-.*|bcstamp-template)$/;
+
+/** Ids the page templates give their own sections (a content heading must not take one). */
+export const TEMPLATE_IDS: readonly string[] = [
+  'main',
+  'theme-toggle',
+  'roles',
+  'quotes',
+  'about-elsewhere',
+  'text',
+  'notes-heading',
+  'references-heading',
+  'participants',
+  'at-a-glance',
+];
 
 /** URL schemes that run code or smuggle content; rejected in links and images. */
 export const UNSAFE_URL = /^\s*(?:javascript|vbscript|data):/i;

@@ -15,11 +15,11 @@ export type MdxParseResult = { ok: true; tree: Root } | { ok: false; message: st
 /**
  * Parse MDX text (LF line endings, frontmatter included so positions are whole-file). Pages in the common subset
  * (see mdx-subset.ts) are read by a fast parser that gives the same tree; the rest, and every error, by micromark.
- * `BACKCHANNEL_MDX_PARSER=micromark` turns the fast path off (the build tests compare both).
+ * `{ fast: false }` turns the fast path off (tests and the build's determinism check compare both).
  */
-export function parseMdx(text: string): MdxParseResult {
-  const fast = process.env.BACKCHANNEL_MDX_PARSER === 'micromark' ? undefined : parseMdxSubset(text);
-  return fast ? { ok: true, tree: fast } : parseMdxWithMicromark(text);
+export function parseMdx(text: string, { fast = true }: { fast?: boolean } = {}): MdxParseResult {
+  const subset = fast ? parseMdxSubset(text) : undefined;
+  return subset ? { ok: true, tree: subset } : parseMdxWithMicromark(text);
 }
 
 /** Parse MDX text with the unified pipeline (remark-parse, -frontmatter, -mdx, -gfm). */
@@ -40,6 +40,10 @@ export function parseMdxWithMicromark(text: string): MdxParseResult {
     const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(message);
     const line = e.line ?? (place as { line?: number } | undefined)?.line ?? (inText ? Number(inText[1]) : 1);
     const column = e.column ?? (place as { column?: number } | undefined)?.column ?? (inText ? Number(inText[2]) : 1);
-    return { ok: false, message: message.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, ''), at: { line, column } };
+    // micromark suggests `{/* comments */}`, which content may not use (no expressions): the caller says what to do.
+    const reason = message
+      .replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '')
+      .replace(/\s*\(note: to create a comment in MDX, use `\{\/\* text \*\/\}`\)/, '');
+    return { ok: false, message: reason, at: { line, column } };
   }
 }

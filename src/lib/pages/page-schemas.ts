@@ -1,65 +1,81 @@
 /** Strict frontmatter schemas of the hand-written collections: people, episodes, discrepancies. */
 import { z } from 'zod';
+import { MAX_QUOTE_CHARS } from './content-rules.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case slug');
-const citedFact = { source: slug, quote: z.string().min(1) };
+/** Longest strings a frontmatter field takes: a 480 KB name once grew the built site sevenfold. */
+export const FIELD_LIMITS = { slug: 100, short: 200, long: 2_000 } as const;
+
+export const slugSchema = z
+  .string()
+  .max(FIELD_LIMITS.slug)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case slug');
+const slug = slugSchema;
+const short = z.string().min(1).max(FIELD_LIMITS.short);
+const long = z.string().min(1).max(FIELD_LIMITS.long);
+const citedFact = {
+  source: slug,
+  quote: z.string().min(1).max(MAX_QUOTE_CHARS),
+  /** Which occurrence of a quote that occurs more than once in its source (1-based). */
+  occurrence: z.number().int().min(1).optional(),
+};
 
 export const roleSchema = z.strictObject({
-  title: z.string().min(1),
-  organisation: z.string().min(1).optional(),
-  from: z.string().min(1).optional(),
-  to: z.string().min(1).optional(),
+  title: short,
+  organisation: short.optional(),
+  from: short.optional(),
+  to: short.optional(),
   ...citedFact,
 });
 
-export const aliasSchema = z.strictObject({ name: z.string().min(1), ...citedFact });
+export const aliasSchema = z.strictObject({ name: short, ...citedFact });
 
 export const personSchema = z.strictObject({
-  name: z.string().min(1),
-  summary: z.string().min(1),
+  name: short,
+  summary: long,
   roles: z.array(roleSchema),
   aliases: z.array(aliasSchema).optional(),
 });
 
 export const episodeDateSchema = z.strictObject({
-  value: z.string().min(1),
-  label: z.string().min(1),
-  note: z.string().min(1).optional(),
+  value: short,
+  label: short,
+  note: long.optional(),
   ...citedFact,
 });
 
 export const episodeSchema = z.strictObject({
-  title: z.string().min(1),
+  title: short,
   date: episodeDateSchema,
-  place: z.string().min(1).optional(),
+  place: short.optional(),
   participants: z.array(slug),
   related: z.array(slug).optional(),
-  summary: z.string().min(1),
+  summary: long,
 });
 
 export const discrepancyKinds = ['name', 'date', 'number', 'wording', 'account', 'translation', 'attribution'] as const;
 
 export const discrepancySchema = z.strictObject({
-  title: z.string().min(1),
+  title: short,
   kind: z.enum(discrepancyKinds),
   about: z.array(slug).optional(),
   episodes: z.array(slug).optional(),
-  summary: z.string().min(1),
+  summary: long,
 });
 
 export type PersonMeta = z.infer<typeof personSchema>;
 export type EpisodeMeta = z.infer<typeof episodeSchema>;
 export type DiscrepancyMeta = z.infer<typeof discrepancySchema>;
+/** A frontmatter fact that cites its source, as every schema above writes it. */
+export type CitedFact = { source: string; quote: string; occurrence?: number | undefined };
 
 export const collections = ['people', 'episodes', 'discrepancies'] as const;
 export type PageCollection = (typeof collections)[number];
 export type Collection = PageCollection | 'sources';
-
-export const pageSchemas = { people: personSchema, episodes: episodeSchema, discrepancies: discrepancySchema } as const;
 
 export const pageFieldHints: Record<string, string> = {
   source: 'A source slug: a file name in content/sources/ without `.md`.',
   quote: 'Words copied from that source (at least 4).',
   participants: 'A list of person slugs, e.g. [steve-witkoff, marco-rubio].',
   value: 'An EDTF date: 2025, 2025-04, 2025-08-15, 2025-11~, 2025-11-21/2025-11-24 or unknown.',
+  occurrence: 'Which occurrence of the quote in its source to cite, counting from 1.',
 };

@@ -6,28 +6,36 @@ import { toHast, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'mdast-util-to-string';
 import type { Citation, Heading } from '../model.ts';
-import { statusLabels, type ClaimStatus } from './content-rules.ts';
+import { ROOT_BASE, withBase, type UrlBase } from '../url-base.ts';
+import { RESERVED_ID, TEMPLATE_IDS, statusLabels, type ClaimStatus } from './content-rules.ts';
 import { resolveLink } from './links.ts';
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 export interface RenderContext {
+  /** The page's base-free path, against which relative links resolve. */
   pageUrl: string;
+  /** The URL base every site path in the HTML gets. */
+  base: UrlBase;
   citationFor(node: JsxElement): Citation | undefined;
   claimFor(node: JsxElement): { id: string; status: ClaimStatus } | undefined;
   /** Source outlet label for previews. */
   outletOf(source: string): string;
 }
 
-/** Slug for a heading id, stable and ASCII. */
+/**
+ * Slug for a heading id, stable and ASCII. A slug the site generates for its own elements (`ref-1`, `claim-…`: see
+ * RESERVED_ID) becomes `section-…`, so a heading can never take the id of a reference or a claim.
+ */
 export function headingId(text: string, taken: Set<string>): string {
-  const base =
+  const slug =
     text
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'section';
+  const base = RESERVED_ID.test(slug) ? `section-${slug}` : slug;
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   taken.add(id);
@@ -44,25 +52,27 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
  * The reference mark for one citation. It links to the passage itself; its description is the entry in the
  * references list, which a small script also shows as a preview on hover and focus.
  */
-export function citationMark(c: Citation, outlet: string): Element {
+export function citationMark(c: Citation, outlet: string, base: UrlBase = ROOT_BASE): Element {
   const label = `Reference ${c.n}: ${outlet}`;
   return el('sup', { className: ['cite'], id: `cite-${c.n}` }, [
-    el('a', { href: c.url, className: ['cite-link'], ariaLabel: label, ariaDescribedBy: [`ref-${c.n}`], dataStance: c.stance }, [
-      text(`[${c.n}]`),
-    ]),
+    el(
+      'a',
+      { href: withBase(c.url, base), className: ['cite-link'], ariaLabel: label, ariaDescribedBy: [`ref-${c.n}`], dataStance: c.stance },
+      [text(`[${c.n}]`)],
+    ),
   ]);
 }
 
 /** HTML of a reference mark (for facts rendered outside the MDX body). */
-export function citationMarkHtml(c: Citation, outlet: string): string {
-  return toHtml(citationMark(c, outlet));
+export function citationMarkHtml(c: Citation, outlet: string, base: UrlBase = ROOT_BASE): string {
+  return toHtml(citationMark(c, outlet, base));
 }
 
 function handlers(ctx: RenderContext, withCitations: boolean) {
   const jsx = (state: State, node: JsxElement): Element | undefined => {
     if (node.name === 'Cite') {
       const c = ctx.citationFor(node);
-      return c && withCitations ? citationMark(c, ctx.outletOf(c.source)) : undefined;
+      return c && withCitations ? citationMark(c, ctx.outletOf(c.source), ctx.base) : undefined;
     }
     const claim = ctx.claimFor(node);
     const children = state.all(node as unknown as Nodes) as ElementContent[];
@@ -72,7 +82,7 @@ function handlers(ctx: RenderContext, withCitations: boolean) {
       'a',
       {
         className: ['status', `status-${claim.status}`],
-        href: `/claims/${claim.id}/`,
+        href: withBase(`/claims/${claim.id}/`, ctx.base),
         title: `Claim status: ${statusLabels[claim.status]} — open the claim’s page`,
       },
       [text(statusLabels[claim.status])],
@@ -98,8 +108,8 @@ function hastText(node: ElementContent | Element): string {
   return 'children' in node ? node.children.map((c) => hastText(c as ElementContent)).join('') : '';
 }
 
-/** Post-process links: site-relative hrefs, external ones marked and opened safely. */
-function fixLinks(node: HastRoot | Element, pageUrl: string): void {
+/** Post-process links and images: site paths under the base, external links marked and opened safely. */
+function fixLinks(node: HastRoot | Element, ctx: RenderContext): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     if (
@@ -107,12 +117,18 @@ function fixLinks(node: HastRoot | Element, pageUrl: string): void {
       typeof child.properties.href === 'string' &&
       !(child.properties.className as string[] | undefined)?.some((c) => c === 'cite-link' || c === 'status')
     ) {
-      const link = resolveLink(child.properties.href, pageUrl);
-      if (link.kind === 'internal') child.properties.href = `${link.path}${link.query}${link.hash ? `#${link.hash}` : ''}`;
+      const link = resolveLink(child.properties.href, ctx.pageUrl);
+      if (link.kind === 'internal')
+        child.properties.href = `${withBase(link.path, ctx.base)}${link.query}${link.hash ? `#${link.hash}` : ''}`;
       else if (link.kind === 'external') Object.assign(child.properties, { rel: 'noopener noreferrer external', className: ['external'] });
       else child.properties.href = '#';
     }
-    fixLinks(child, pageUrl);
+    if (child.tagName === 'img' && typeof child.properties.src === 'string') {
+      // The check allows only images of the site itself (verify/page/links.ts); an image is a file, not a page.
+      const link = resolveLink(child.properties.src, ctx.pageUrl);
+      child.properties.src = link.kind === 'internal' ? withBase(link.path.replace(/\/$/, ''), ctx.base) : '';
+    }
+    fixLinks(child, ctx);
   }
 }
 
@@ -121,17 +137,7 @@ export function renderContent(tree: Root, ctx: RenderContext): { html: string; h
   const hast = toHast(tree, { handlers: handlers(ctx, true) as never }) as HastRoot;
   const headings: Heading[] = [];
   // Ids the page templates use themselves.
-  const taken = new Set<string>([
-    'main',
-    'roles',
-    'quotes',
-    'about-elsewhere',
-    'text',
-    'notes-heading',
-    'references-heading',
-    'participants',
-    'at-a-glance',
-  ]);
+  const taken = new Set<string>(TEMPLATE_IDS);
   for (const node of hast.children) {
     if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
       // Content headings start at h2: the page title is the only h1.
@@ -143,7 +149,7 @@ export function renderContent(tree: Root, ctx: RenderContext): { html: string; h
       headings.push({ depth, text: title, id });
     }
   }
-  fixLinks(hast, ctx.pageUrl);
+  fixLinks(hast, ctx);
   return { html: toHtml(hast), headings };
 }
 
@@ -151,7 +157,7 @@ export function renderContent(tree: Root, ctx: RenderContext): { html: string; h
 export function renderClaimBody(node: JsxElement, ctx: RenderContext): string {
   const root: Root = { type: 'root', children: node.children as Root['children'] };
   const hast = toHast(root, { handlers: handlers(ctx, false) as never }) as HastRoot;
-  fixLinks(hast, ctx.pageUrl);
+  fixLinks(hast, ctx);
   return toHtml(hast);
 }
 

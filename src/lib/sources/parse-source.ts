@@ -1,7 +1,8 @@
 /** Parse one `content/sources/<slug>.md` file: validate metadata, verify the hash, find paragraphs and furniture. */
 import { createHash } from 'node:crypto';
 import { Reporter, type Diagnostic } from '../diagnostics.ts';
-import { parseFrontmatter, splitFrontmatter, toLf, validateFrontmatter } from '../frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter, toLf, validateFrontmatter, type FrontmatterOptions } from '../frontmatter.ts';
+import { checkControlCharacters } from '../text-rules.ts';
 import { normalizeWithMap, normalize, wordMatches, type NormalizedText } from '../normalize.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../dates.ts';
 import { splitParagraphs, type TextSpan } from './paragraphs.ts';
@@ -44,7 +45,11 @@ export interface Source {
   normalized: NormalizedText;
 }
 
-/** SHA-256 (hex) of an article text, after removing a BOM and normalising line endings to LF. */
+/**
+ * SHA-256 (hex) of an article text's UTF-8 bytes, after removing a BOM and normalising line endings to LF. A source
+ * must be valid UTF-8 to be read at all (verify/decode-content.ts), so the text stands for its bytes one to one:
+ * changing any byte of the body changes this hash, even one that no text editor shows.
+ */
 export function hashText(text: string): string {
   return createHash('sha256').update(toLf(text), 'utf8').digest('hex');
 }
@@ -64,7 +69,12 @@ export function findPassage(normalized: NormalizedText, passage: string): TextSp
 }
 
 /** Parse a source file's raw text. Returns the source (if usable) and every problem found. */
-export function parseSource(raw: string, file: string, slug: string): { source?: Source; diagnostics: Diagnostic[] } {
+export function parseSource(
+  raw: string,
+  file: string,
+  slug: string,
+  options: FrontmatterOptions = {},
+): { source?: Source; diagnostics: Diagnostic[] } {
   const reporter = new Reporter(file);
   if (Buffer.byteLength(raw, 'utf8') > MAX_SOURCE_BYTES) {
     reporter.error(
@@ -76,6 +86,7 @@ export function parseSource(raw: string, file: string, slug: string): { source?:
     return { diagnostics: reporter.diagnostics };
   }
   const lf = toLf(raw);
+  checkControlCharacters(lf, reporter);
   const split = splitFrontmatter(lf);
   if (!split.hasFrontmatter) {
     reporter.error(
@@ -86,7 +97,7 @@ export function parseSource(raw: string, file: string, slug: string): { source?:
     );
     return { diagnostics: reporter.diagnostics };
   }
-  const parsed = parseFrontmatter(split, reporter);
+  const parsed = parseFrontmatter(split, reporter, options);
   const meta = parsed && validateFrontmatter(sourceSchema, parsed, reporter, sourceFieldHints);
   if (!parsed || !meta) return { diagnostics: reporter.diagnostics };
 

@@ -1,36 +1,41 @@
 /** The strict frontmatter schema of `content/sources/<slug>.md`. */
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../pages/page-schemas.ts';
 
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as `en` or `uk`');
+const short = z.string().min(1).max(FIELD_LIMITS.short);
+const long = z.string().min(1).max(FIELD_LIMITS.long);
+/** Headlines and furniture passages are copied from the article, so they may be longer than a label. */
+const passage = (max: number) => z.string().min(1).max(max);
 
 export const furnitureSchema = z.strictObject({
   /** What the passage is: "photo caption and credit", "cookie notice", … */
-  kind: z.string().min(1),
+  kind: short,
   /** The exact passage as it appears in the text (whitespace may differ). */
-  text: z.string().min(1),
+  text: passage(10_000),
   /** Page chrome that nevertheless carries reportable content (a teaser): citable, and labelled as such. */
   citable: z.boolean().optional(),
-  reason: z.string().min(1).optional(),
+  reason: long.optional(),
 });
 
 export const sourceSchema = z.strictObject({
-  title: z.string().min(1),
+  title: passage(500),
   /** The outlet that published this text; `null` when the page does not identify it. */
-  publisher: z.string().min(1).nullable(),
+  publisher: short.nullable(),
   published: z.strictObject({
     /** EDTF subset, see `dates.ts`: `2025-12-22?`, `2025-11`, `unknown`. */
-    date: z.string().min(1),
-    basis: z.string().min(1).optional(),
+    date: short,
+    basis: long.optional(),
   }),
   language,
   translatedFrom: language.optional(),
   /** The original reporting this text repeats; sources sharing it count as one independent origin. */
-  basedOn: z.string().min(1).optional(),
+  basedOn: short.optional(),
   /** `lines`: every non-blank line is a paragraph; `blocks`: paragraphs are separated by blank lines. */
   paragraphs: z.enum(['lines', 'blocks']).optional(),
-  headings: z.array(z.string().min(1)).optional(),
+  headings: z.array(passage(500)).optional(),
   furniture: z.array(furnitureSchema).optional(),
-  notes: z.array(z.string().min(1)).optional(),
+  notes: z.array(long).optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits'),
 });
 

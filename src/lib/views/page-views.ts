@@ -2,8 +2,6 @@
 import { compareFuzzyDates } from '../dates.ts';
 import type { Dossier, EpisodePage, Page, PageKey } from '../model.ts';
 import { referenceView, type ReferenceView } from './reference-view.ts';
-import { citationMarkHtml } from '../pages/render-content.ts';
-import { outletLabel } from '../build-dossier.ts';
 
 export interface LinkView {
   url: string;
@@ -113,11 +111,10 @@ export function makeLookups(dossier: Dossier, href: (path: string) => string = (
   return { pageTitle, link, episodeLink, discrepanciesOf, href };
 }
 
-/** The reference mark of a frontmatter fact, as HTML. */
-function factMark(page: Page, field: string, dossier: Dossier): { ref?: string } {
-  const c = page.facts[field];
-  if (!c) return {};
-  return { ref: citationMarkHtml(c, outletLabel(dossier.sources.get(c.source)!)) };
+/** The reference mark of a frontmatter fact, as HTML (rendered by the verifier, with the site's URL base). */
+function factMark(page: Page, field: string, _dossier: Dossier): { ref?: string } {
+  const ref = page.factHtml[field];
+  return ref === undefined ? {} : { ref };
 }
 
 function base(page: Page, dossier: Dossier, href: (path: string) => string): ViewBase {

@@ -1,7 +1,7 @@
 /** Reader-facing citation and claim summaries, shared by every page view. */
 import { describeDate } from '../dates.ts';
 import type { Citation, Dossier } from '../model.ts';
-import { outletLabel } from '../build-dossier.ts';
+import { outletLabel } from '../origins.ts';
 import type { ClaimView } from './claim-view.ts';
 
 export interface ReferenceView {

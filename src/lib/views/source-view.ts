@@ -2,7 +2,7 @@
 import { describeDate } from '../dates.ts';
 import type { ClaimId, Dossier } from '../model.ts';
 import type { Source } from '../sources/parse-source.ts';
-import { outletLabel } from '../build-dossier.ts';
+import { outletLabel } from '../origins.ts';
 
 export interface Segment {
   text: string;

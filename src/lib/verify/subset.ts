@@ -1,12 +1,16 @@
-/** Verify some pages against the whole site's sources and slugs: the engine of `npm run check -- --changed`. Pure. */
-import { Reporter, type Diagnostic, type Position } from './diagnostics.ts';
-import { duplicateClaimId, siteIndexOf, type ContentFile } from './build-dossier.ts';
-import { parseFrontmatter, splitFrontmatter, toLf } from './frontmatter.ts';
+/** Verify some pages against the whole site's sources and slugs: the engine of `npm run check -- --changed`. */
+import { Reporter, type Diagnostic, type Position } from '../diagnostics.ts';
+import { parseFrontmatter, splitFrontmatter, toLf } from '../frontmatter.ts';
+import type { ClaimId } from '../model.ts';
+import { parseMdx } from '../pages/mdx-parse.ts';
+import { walkContent } from '../pages/walk-content.ts';
+import { duplicateClaimId } from './assemble.ts';
+import type { ContentFile } from './content-files.ts';
+import { decodeContent } from './decode-content.ts';
 import { LazySources } from './lazy-sources.ts';
-import type { ClaimId } from './model.ts';
-import { parseMdx } from './pages/mdx-parse.ts';
-import { processPage, type ProcessedPage } from './pages/process-page.ts';
-import { walkContent } from './pages/walk-content.ts';
+import type { PageOptions } from './options.ts';
+import { verifyPageFile, type ProcessedPage } from './pages.ts';
+import { siteIndexOf } from './site-index.ts';
 
 export interface SubsetResult {
   diagnostics: Diagnostic[];
@@ -19,6 +23,12 @@ export interface SubsetResult {
 
 /** `content/people/x.mdx` → `x` (the slug a deleted or renamed file leaves behind). */
 export const slugOfPath = (path: string): string => path.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
+
+/** A file's text, or '' when it cannot be read (its own check reports why). */
+const textOf = (f: ContentFile): string => {
+  const decoded = decodeContent(f);
+  return 'text' in decoded ? decoded.text : '';
+};
 
 /**
  * The pages a change can break: pages that changed, plus pages whose text names a changed or deleted
@@ -36,8 +46,9 @@ export function affectedPages(files: readonly ContentFile[], changed: ReadonlySe
   if (watched.size === 0) return affected;
   for (const f of files) {
     if (f.collection === 'sources' || affected.has(f.file)) continue;
+    const text = textOf(f);
     for (const slug of watched) {
-      if (f.raw.includes(slug)) {
+      if (text.includes(slug)) {
         affected.add(f.file);
         break;
       }
@@ -46,10 +57,12 @@ export function affectedPages(files: readonly ContentFile[], changed: ReadonlySe
   return affected;
 }
 
+const positionKey = (p: Position): string => `${p.line}:${p.column}`;
+
 /** The quotes of a page that `quote-not-found` diagnostics point at (frontmatter facts and <Cite>s). */
 function missingQuotes(f: ContentFile, diagnostics: readonly Diagnostic[]): string[] {
   const at = new Set(diagnostics.filter((d) => d.rule === 'quote-not-found').map((d) => `${d.line}:${d.column}`));
-  const text = toLf(f.raw);
+  const text = toLf(textOf(f));
   const quotes: string[] = [];
   const reporter = new Reporter(f.file);
   const fm = parseFrontmatter(splitFrontmatter(text), reporter);
@@ -70,8 +83,6 @@ function missingQuotes(f: ContentFile, diagnostics: readonly Diagnostic[]): stri
   return quotes;
 }
 
-const positionKey = (p: Position): string => `${p.line}:${p.column}`;
-
 /**
  * Fully process only the pages in `focus` (project-relative paths), checking their citations and references
  * against the whole site. Sources are parsed lazily: a missing quote is searched for in the other sources
@@ -82,23 +93,23 @@ const positionKey = (p: Position): string => `${p.line}:${p.column}`;
 export function checkSubset(
   files: readonly ContentFile[],
   focus: ReadonlySet<string>,
-  changedSources: readonly string[] = [],
+  changedSources: readonly string[],
+  options: PageOptions & { assets: ReadonlySet<string> },
 ): SubsetResult {
   const diagnostics: Diagnostic[] = [];
-  const sources = new LazySources(files);
-  const site = siteIndexOf(files, sources);
+  const sources = new LazySources(files, options);
+  const site = siteIndexOf(files, sources, options.assets);
   const pages: string[] = [];
   const seen = new Map<ClaimId, { file: string; line: number; column: number }>();
   let claims = 0;
   for (const f of files) {
     if (f.collection === 'sources' || !focus.has(f.file)) continue;
     pages.push(f.file);
-    // Only the verdict is needed: no HTML is rendered.
-    let processed: ProcessedPage = processPage(f.raw, f.file, f.collection, f.slug, site, { render: false });
+    let processed: ProcessedPage = verifyPageFile(f, site, options);
     if (processed.diagnostics.some((d) => d.rule === 'quote-not-found')) {
       // The quote may be in a source not parsed yet ("quote-in-other-source"): parse the candidates, redo the page.
       const found = missingQuotes(f, processed.diagnostics).map((quote) => sources.loadCandidates(quote));
-      if (found.includes(true)) processed = processPage(f.raw, f.file, f.collection, f.slug, site, { render: false });
+      if (found.includes(true)) processed = verifyPageFile(f, site, options);
     }
     diagnostics.push(...processed.diagnostics);
     for (const claim of processed.claims) {

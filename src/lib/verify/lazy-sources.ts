@@ -1,10 +1,12 @@
 /** Sources parsed on first use, so checking a few pages costs only the sources they cite. */
-import type { ContentFile } from './build-dossier.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import type { SourceSlug } from './model.ts';
-import { lookupQuote } from './claims/find-quote.ts';
-import { normalize } from './normalize.ts';
-import { parseSource, type Source } from './sources/parse-source.ts';
+import { lookupQuote } from '../claims/find-quote.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { SourceSlug } from '../model.ts';
+import { normalize } from '../normalize.ts';
+import type { Source } from '../sources/parse-source.ts';
+import type { ContentFile } from './content-files.ts';
+import { decodeContent } from './decode-content.ts';
+import { readSource } from './sources.ts';
 
 // Characters `normalize` drops; removed before the raw-text prefilter so words split by them still match.
 const DROPPED = /[\uFEFF\u200B-\u200D\u2060\u00AD]/;
@@ -22,8 +24,11 @@ export class LazySources extends Map<SourceSlug, Source> {
   private readonly requested = new Set<string>();
   private readonly problems = new Map<string, Diagnostic[]>();
 
-  constructor(files: readonly ContentFile[]) {
+  private readonly options: { fastParsers: boolean };
+
+  constructor(files: readonly ContentFile[], options: { fastParsers: boolean }) {
     super();
+    this.options = options;
     for (const f of files) if (f.collection === 'sources') this.files.set(f.slug, f);
   }
 
@@ -32,7 +37,7 @@ export class LazySources extends Map<SourceSlug, Source> {
       this.tried.add(slug);
       const file = this.files.get(slug);
       if (file) {
-        const parsed = parseSource(file.raw, file.file, file.slug);
+        const parsed = readSource(file, this.options);
         this.problems.set(slug, parsed.diagnostics);
         if (parsed.source) super.set(slug as SourceSlug, parsed.source);
       }
@@ -79,7 +84,9 @@ export class LazySources extends Map<SourceSlug, Source> {
         continue;
       }
       // Words first (cheap), then whole runs across collapsed whitespace.
-      let text = file.raw.toLowerCase();
+      const decoded = decodeContent(file);
+      if ('problem' in decoded) continue;
+      let text = decoded.text.toLowerCase();
       if (DROPPED.test(text)) text = text.replace(DROPPED_ALL, '');
       if (!words.every((w) => text.includes(w))) continue;
       const collapsed = text.replace(/\s+/g, ' ');

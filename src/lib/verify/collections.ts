@@ -1,0 +1,117 @@
+/**
+ * One descriptor per page collection: its schema, which frontmatter facts are citations, which fields name other
+ * pages, and the rules of its own. The page pipeline (page/process-page.ts) is the same for all three; nothing
+ * else says `collection === …`.
+ */
+import type { z } from 'zod';
+import { parseFuzzyDate, type FuzzyDate } from '../dates.ts';
+import type { Position, Reporter } from '../diagnostics.ts';
+import type { Citation, DiscrepancyPage, EpisodePage, PageBase, PersonPage } from '../model.ts';
+import {
+  discrepancySchema,
+  episodeSchema,
+  pageFieldHints,
+  personSchema,
+  type CitedFact,
+  type DiscrepancyMeta,
+  type EpisodeMeta,
+  type PageCollection,
+  type PersonMeta,
+} from '../pages/page-schemas.ts';
+
+/** A frontmatter fact that cites a source: its key in `Page.facts`, the fact, and where it is in the YAML. */
+export interface FrontmatterFact {
+  key: string;
+  fact: CitedFact;
+  path: PropertyKey[];
+}
+
+/** A frontmatter field that names a person or an episode page. */
+export interface FrontmatterReference {
+  kind: 'person' | 'episode';
+  slug: string;
+  path: PropertyKey[];
+}
+
+/** What a collection's own rules see: the page's citations, where frontmatter values are, and the reporter. */
+export interface RuleInput {
+  references: readonly Citation[];
+  locate(path: readonly PropertyKey[]): Position;
+  reporter: Reporter;
+}
+
+/** A page collection, described. `X` is what its rules derive from the frontmatter (an episode's parsed date). */
+export interface PageCollectionSpec<C extends PageCollection, M extends { summary: string }, X> {
+  collection: C;
+  schema: z.ZodType<M>;
+  fieldHints: Record<string, string>;
+  /** The frontmatter facts that are citations, in page order: they take the first reference numbers. */
+  facts(meta: M): FrontmatterFact[];
+  /** The frontmatter fields that name other pages, in the order their errors are reported. */
+  references(meta: M): FrontmatterReference[];
+  /** Who the claims of page `slug` are about without saying so (a person page's own subject). */
+  subjects(slug: string): string[];
+  /** The collection's own rules; returns what they derive, or undefined when one failed (the page is not built). */
+  derive(meta: M, input: RuleInput): X | undefined;
+  /** The typed page. */
+  page(base: PageBase, meta: M, derived: X): Extract<PersonPage | EpisodePage | DiscrepancyPage, { collection: C }>;
+}
+
+const listed = (kind: FrontmatterReference['kind'], field: string, slugs: readonly string[] | undefined): FrontmatterReference[] =>
+  (slugs ?? []).map((slug, i) => ({ kind, slug, path: [field, i] }));
+
+export const people: PageCollectionSpec<'people', PersonMeta, object> = {
+  collection: 'people',
+  schema: personSchema,
+  fieldHints: pageFieldHints,
+  facts: (meta) => [
+    ...meta.roles.map((fact, i) => ({ key: `roles.${i}`, fact, path: ['roles', i] })),
+    ...(meta.aliases ?? []).map((fact, i) => ({ key: `aliases.${i}`, fact, path: ['aliases', i] })),
+  ],
+  references: () => [],
+  subjects: (slug) => [slug],
+  derive: () => ({}),
+  page: (base, meta) => ({ ...base, collection: 'people', meta }),
+};
+
+export const episodes: PageCollectionSpec<'episodes', EpisodeMeta, { date: FuzzyDate }> = {
+  collection: 'episodes',
+  schema: episodeSchema,
+  fieldHints: pageFieldHints,
+  facts: (meta) => [{ key: 'date', fact: meta.date, path: ['date'] }],
+  references: (meta) => [...listed('person', 'participants', meta.participants), ...listed('episode', 'related', meta.related)],
+  subjects: () => [],
+  // invalid-date: the timeline sorts by the date, so an episode without a valid one is not built.
+  derive: (meta, { locate, reporter }) => {
+    const date = parseFuzzyDate(meta.date.value);
+    if (typeof date !== 'string') return { date };
+    reporter.error('invalid-date', `Invalid date: ${date}`, locate(['date', 'value']), pageFieldHints.value);
+    return undefined;
+  },
+  page: (base, meta, { date }) => ({ ...base, collection: 'episodes', meta, date }),
+};
+
+export const discrepancies: PageCollectionSpec<'discrepancies', DiscrepancyMeta, object> = {
+  collection: 'discrepancies',
+  schema: discrepancySchema,
+  fieldHints: pageFieldHints,
+  facts: () => [],
+  references: (meta) => [...listed('person', 'about', meta.about), ...listed('episode', 'episodes', meta.episodes)],
+  subjects: () => [],
+  // discrepancy-one-sided: two sides are two different passages, usually from two sources (one may contradict itself).
+  derive: (_meta, { references, reporter }) => {
+    const passages = new Set(references.map((r) => `${r.source}:${r.start}`));
+    if (passages.size < 2)
+      reporter.error(
+        'discrepancy-one-sided',
+        'A discrepancy needs at least two citations of different passages, one for each side',
+        { line: 1, column: 1 },
+        'Cite each side of the disagreement in its own <Claim>, quoting the passages that disagree.',
+      );
+    return {};
+  },
+  page: (base, meta) => ({ ...base, collection: 'discrepancies', meta }),
+};
+
+/** Which collection's pages a kind of reference names. */
+export const REFERENCED_COLLECTION: Record<FrontmatterReference['kind'], PageCollection> = { person: 'people', episode: 'episodes' };
