@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { commitStaging, removeStale, removeStaleWork, stagingDir } from './out-dir.ts';
 import { startVerification, type Verification } from './verification.ts';
 import { indexPages, writeClaimsIndex } from './pagefind.ts';
-import { writeClaimPages } from './claim-pages.ts';
+import { ClaimPages } from './claim-pages.ts';
 import { SEARCH_COLLECTION } from './verify-process.ts';
 import { openViewStore } from '../lib/views/view-store.ts';
 import type { SearchRecord } from '../lib/views/claim-search.ts';
@@ -39,6 +39,9 @@ export class BuildRun {
   /** The claims' search index, written while Astro renders (undefined until the content has verified). */
   #claimsIndex: Promise<{ folder: string; records: number }> | undefined;
   #claimIds: readonly string[] = [];
+  /** The claim pages, written as soon as Astro has written their template. */
+  #claimPages: ClaimPages | undefined;
+  #polling: ReturnType<typeof setInterval> | undefined;
   #committed = false;
 
   constructor(paths: BuildPaths, logger: AstroIntegrationLogger) {
@@ -61,6 +64,15 @@ export class BuildRun {
         ),
       () => {},
     );
+    if (paths.claimTemplate)
+      void this.verification.ready().then(
+        (viewsDir) => {
+          const claimPages = new ClaimPages({ outDir: this.staging, viewsDir, siteUrl: paths.site });
+          this.#claimPages = claimPages;
+          this.#polling = setInterval(() => claimPages.poll(), 200);
+        },
+        () => {},
+      );
     this.#claimsIndex = this.verification.ready().then(async (viewsDir) => {
       const views = openViewStore(viewsDir);
       this.#claimIds = views.ids('claims');
@@ -84,15 +96,15 @@ export class BuildRun {
    */
   async finish(dir: string, logger: AstroIntegrationLogger): Promise<void> {
     writeFileSync(join(dir, '_headers'), headersFile([cspHash(THEME_SCRIPT)], []));
-    const viewsDir = await this.verification.ready();
+    clearInterval(this.#polling);
     const claims = await this.#claimsIndex!;
     const started = performance.now();
     const [stamped, indexed] = await Promise.all([
-      this.#paths.claimTemplate ? writeClaimPages({ outDir: dir, viewsDir, siteUrl: this.#paths.site }) : undefined,
+      this.#claimPages?.finish(),
       indexPages(dir, this.#paths.language, claims.records > 0 ? claims.folder : undefined),
     ]);
     const ms = Math.round(performance.now() - started);
-    if (stamped !== undefined) logger.info(`wrote ${stamped} claim pages from their template`);
+    if (stamped) logger.info(`wrote ${stamped.written} claim pages from their template${stamped.early ? ', while Astro rendered' : ''}`);
     logger.info(`Pagefind read ${indexed.files} pages and ${claims.records} claims in ${ms} ms`);
     // The bench reads the phases from this line (bench/run.ts).
     logger.info(`phases (ms): ${JSON.stringify({ ...(await this.verification.result).phases, 'after-astro': ms })}`);

@@ -7,8 +7,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
-import { incrementalDossier } from '../lib/incremental-dossier.ts';
-import { readContent } from '../lib/read-content.ts';
+import { createVerifier } from '../lib/verify/index.ts';
 import { memoryViewStore } from '../lib/views/view-store.ts';
 import { entryId, storedViews } from '../lib/views/write-views.ts';
 import { DEV_VIEWS, RESOLVED_VIEWS_MODULE } from './virtual-modules.ts';
@@ -24,15 +23,14 @@ const SETTLE_MS = 50;
 
 /** One verification of the current content: the views to serve, or the errors that keep the last ones served. */
 function verifier({ root, contentDir, base }: DevOptions): () => { errors: Diagnostic[]; all: Diagnostic[]; summary: string } {
-  const verify = incrementalDossier();
+  const verifier = createVerifier({ root, contentDir, base });
   return () => {
     const started = performance.now();
-    const read = readContent(contentDir, root);
-    const result = verify(read.files);
-    const all = [...read.diagnostics, ...result.diagnostics];
+    const result = verifier.verify();
+    const all = result.diagnostics;
     const errors = all.filter((d) => d.severity === 'error');
     if (errors.length === 0) {
-      const views = storedViews(result.dossier, { base, layout: false });
+      const views = storedViews(result.dossier, base);
       (globalThis as Record<symbol, unknown>)[Symbol.for(DEV_VIEWS)] = memoryViewStore({ ...views }, entryId);
     }
     const ms = Math.round(performance.now() - started);

@@ -3,14 +3,14 @@
  * The pages read it from `virtual:backchannel/config`; it is plain data (JSON), so the same object serves the build,
  * the dev server and the tests.
  */
-import { normalizeBase, withBase } from '../lib/site-paths.ts';
+import { normalizeBase, withBase, type UrlBase } from '../lib/url-base.ts';
 import type { BackchannelConfig } from './user-config.ts';
 
 export interface SiteSettings extends Omit<BackchannelConfig, 'contentDir' | 'claimPages'> {
   /** The site's origin and path as Astro's `site` gives it, e.g. `https://newsroom.github.io/dossier`. */
   site: string;
   /** The path the site is served under, with leading and trailing slashes (`/`, `/dossier/`). */
-  base: string;
+  base: UrlBase;
   /** The content folder, relative to the project root, with forward slashes (for "Edit this page"). */
   contentDir: string;
   /** Whether this build has Astro render only the claim page template (claim-pages.ts). */
@@ -30,7 +30,7 @@ export function siteSettings(config: BackchannelConfig, site: string, base: stri
 }
 
 /** The address a reader follows for a site path: the path under the base. */
-export const href = (settings: Pick<SiteSettings, 'base'>, path: string): string => withBase(settings.base, path);
+export const href = (settings: Pick<SiteSettings, 'base'>, path: string): string => withBase(path, settings.base);
 
 /** The absolute URL of an address a reader follows (an {@link href}, or a view's link): for canonical links, feeds, JSON-LD. */
 export const absoluteUrl = (settings: Pick<SiteSettings, 'site'>, address: string): string => new URL(address, settings.site).href;

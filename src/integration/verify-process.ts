@@ -46,15 +46,16 @@ export function verifyInChild(request: VerifyRequest): Promise<VerifyResult> {
 
 /** The child's work: verify, derive the views once, write them. */
 async function verifyAndWrite({ root, contentDir, viewsDir, base }: VerifyRequest): Promise<VerifyResult> {
-  const { loadDossierParallel } = await import('../lib/read-content.ts');
+  const { verifyDossier } = await import('../lib/verify/index.ts');
   const { writeDossierViews } = await import('../lib/views/write-views.ts');
+  const { layOutOnThread } = await import('./layout-thread.ts');
   let started = performance.now();
-  const { dossier, diagnostics } = await loadDossierParallel(root, contentDir);
+  const { dossier, diagnostics } = await verifyDossier({ root, contentDir, base });
   const verify = Math.round(performance.now() - started);
   let views = 0;
   if (!diagnostics.some((d) => d.severity === 'error')) {
     started = performance.now();
-    writeDossierViews(dossier, viewsDir, { base });
+    await writeDossierViews(dossier, viewsDir, { base, layout: layOutOnThread });
     views = Math.round(performance.now() - started);
   }
   return {

@@ -22,3 +22,10 @@ export function normalizeBase(base: string | undefined): UrlBase {
 export function withBase(path: string, base: UrlBase): string {
   return base === '/' || !path.startsWith('/') || path.startsWith('//') ? path : `${base}${path.slice(1)}`;
 }
+
+/** The site path of an address under `base` (the inverse of {@link withBase}); undefined when it is outside the base. */
+export function withoutBase(pathname: string, base: UrlBase): string | undefined {
+  if (base === '/') return pathname;
+  if (pathname === base.slice(0, -1)) return '/';
+  return pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : undefined;
+}

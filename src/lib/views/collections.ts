@@ -3,7 +3,7 @@ import type { Dossier } from '../model.ts';
 import { claimView, type ClaimView } from './claim-view.ts';
 import { makeLookups, pageView, type DiscrepancyView, type EpisodeView, type PersonView } from './page-views.ts';
 import { sourceView, type SourceView } from './source-view.ts';
-import { withBase } from '../site-paths.ts';
+import { normalizeBase, withBase } from '../url-base.ts';
 
 export interface DossierCollections {
   sources: SourceView[];
@@ -18,7 +18,8 @@ export interface DossierCollections {
  * the site path under `base` (`/dossier/people/x/`).
  */
 export function buildCollections(dossier: Dossier, base = '/'): DossierCollections {
-  const href = (path: string) => withBase(base, path);
+  const urlBase = normalizeBase(base);
+  const href = (path: string) => withBase(path, urlBase);
   const lookups = makeLookups(dossier, href);
   const bySlug = <T extends { slug: string }>(a: T, b: T) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
   const pages = [...dossier.pages.values()].map((p) => ({ collection: p.collection, view: pageView(p, dossier, lookups) }));

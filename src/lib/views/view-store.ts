@@ -22,39 +22,57 @@ interface Manifest {
 const MANIFEST = 'manifest.json';
 const BATCH_BYTES = 4 * 1024 * 1024;
 
-/** Write `collections` (name → entries in order) into `dir`, each entry under the id `idOf` gives it. */
-export function writeViewStore(dir: string, collections: Record<string, readonly object[]>, idOf: (entry: object) => string): void {
+/** Writes a view store a collection at a time; the manifest goes last, so a store without one is incomplete. */
+export interface ViewStoreWriter {
+  /** Write one collection's entries in order, each under the id `idOf` gives it. */
+  write(name: string, entries: Iterable<object>, idOf: (entry: object) => string): void;
+  /** Write the manifest: the store is complete. */
+  close(): void;
+}
+
+/** Start writing a view store into `dir`. */
+export function viewStoreWriter(dir: string): ViewStoreWriter {
   mkdirSync(dir, { recursive: true });
   const manifest: Manifest = { version: 1, collections: {} };
-  for (const [name, entries] of Object.entries(collections)) {
-    const file = `${name}.jsonl`;
-    const ids: string[] = [];
-    const offsets = [0];
-    const fd = openSync(join(dir, file), 'w');
-    try {
-      let batch: Buffer[] = [];
-      let size = 0;
-      let at = 0;
-      for (const entry of entries) {
-        // JSON.stringify escapes line breaks inside strings, so a raw newline only ever ends an entry.
-        const bytes = Buffer.from(`${JSON.stringify(entry)}\n`);
-        batch.push(bytes);
-        size += bytes.length;
-        at += bytes.length;
-        ids.push(idOf(entry));
-        offsets.push(at);
-        if (size >= BATCH_BYTES) {
-          writeSync(fd, Buffer.concat(batch));
-          [batch, size] = [[], 0];
+  return {
+    write(name, entries, idOf) {
+      const file = `${name}.jsonl`;
+      const ids: string[] = [];
+      const offsets = [0];
+      const fd = openSync(join(dir, file), 'w');
+      try {
+        let batch: string[] = [];
+        let size = 0;
+        let at = 0;
+        for (const entry of entries) {
+          // JSON.stringify escapes line breaks inside strings, so a raw newline only ever ends an entry.
+          const line = `${JSON.stringify(entry)}\n`;
+          const bytes = Buffer.byteLength(line);
+          batch.push(line);
+          size += bytes;
+          at += bytes;
+          ids.push(idOf(entry));
+          offsets.push(at);
+          if (size >= BATCH_BYTES) {
+            writeSync(fd, batch.join(''));
+            [batch, size] = [[], 0];
+          }
         }
+        writeSync(fd, batch.join(''));
+      } finally {
+        closeSync(fd);
       }
-      writeSync(fd, Buffer.concat(batch));
-    } finally {
-      closeSync(fd);
-    }
-    manifest.collections[name] = { file, ids, offsets };
-  }
-  writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest));
+      manifest.collections[name] = { file, ids, offsets };
+    },
+    close: () => writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest)),
+  };
+}
+
+/** Write `collections` (name → entries in order) into `dir`, each entry under the id `idOf` gives it. */
+export function writeViewStore(dir: string, collections: Record<string, readonly object[]>, idOf: (entry: object) => string): void {
+  const writer = viewStoreWriter(dir);
+  for (const [name, entries] of Object.entries(collections)) writer.write(name, entries, idOf);
+  writer.close();
 }
 
 /** Read access to a folder written by {@link writeViewStore}. */
