@@ -14,27 +14,26 @@ import { join, resolve } from 'node:path';
 import { startDevServer } from '../tests/support/dev-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1]! : fallback;
-};
-const content = resolve(option('content', join(root, 'content')));
-const page = option('page', 'people/marco-rubio');
-const edits = Number(option('edits', '5'));
-const perServer = Math.max(1, Number(option('per-server', '1')));
-const port = Number(option('port', '4399'));
-const path = `/${page}/`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Edit {
+/** What to measure: the content, the page edited (`people/marco-rubio`), how many edits, how many per server. */
+export interface DevEditOptions {
+  content: string;
+  page: string;
+  edits: number;
+  perServer: number;
+  port: number;
+}
+
+export interface Edit {
   ms: number;
   startupMs: number;
   verified?: { reprocessed: number; pages: number; ms: number };
 }
 
 /** Start a dev server on a copy of the project, make `count` edits, and return the milliseconds until each shows. */
-async function editsOnOneServer(firstEdit: number, count: number): Promise<Edit[]> {
+async function editsOnOneServer({ content, page, port }: DevEditOptions, firstEdit: number, count: number): Promise<Edit[]> {
+  const path = `/${page}/`;
   const started = performance.now();
   const server = await startDevServer({ content, port, ready: path });
   try {
@@ -67,7 +66,7 @@ async function editsOnOneServer(firstEdit: number, count: number): Promise<Edit[
             .slice(-3000)}`,
         );
       const ms = Math.round(performance.now() - written);
-      const m = /re-verified (\d+) of (\d+) pages \(\d+ claims\) in (\d+) ms/.exec(server.log().slice(logged));
+      const m = /verified (\d+) of (\d+) pages in (\d+) ms/.exec(server.log().slice(logged));
       done.push({ ms, startupMs, ...(m ? { verified: { reprocessed: Number(m[1]), pages: Number(m[2]), ms: Number(m[3]) } } : {}) });
     }
     return done;
@@ -76,9 +75,27 @@ async function editsOnOneServer(firstEdit: number, count: number): Promise<Edit[
   }
 }
 
-const runs: Edit[] = [];
-for (let n = 1; n <= edits; n += perServer) runs.push(...(await editsOnOneServer(n, Math.min(perServer, edits - n + 1))));
-const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
-process.stdout.write(
-  `${JSON.stringify({ content, page, perServer, editToVisibleMs: runs.map((r) => r.ms), medianMs: sorted[Math.floor(sorted.length / 2)], runs }, null, 2)}\n`,
-);
+/** Every edit's time from save to visible, and their median. */
+export async function measureDevEdits(options: DevEditOptions): Promise<{ editToVisibleMs: number[]; medianMs: number; runs: Edit[] }> {
+  const runs: Edit[] = [];
+  for (let n = 1; n <= options.edits; n += options.perServer)
+    runs.push(...(await editsOnOneServer(options, n, Math.min(options.perServer, options.edits - n + 1))));
+  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
+  return { editToVisibleMs: runs.map((r) => r.ms), medianMs: sorted[Math.floor(sorted.length / 2)]!, runs };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
+  const args = process.argv.slice(2);
+  const option = (name: string, fallback: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1]! : fallback;
+  };
+  const options: DevEditOptions = {
+    content: resolve(option('content', join(root, 'content'))),
+    page: option('page', 'people/marco-rubio'),
+    edits: Number(option('edits', '5')),
+    perServer: Math.max(1, Number(option('per-server', '1'))),
+    port: Number(option('port', '4399')),
+  };
+  process.stdout.write(`${JSON.stringify({ ...options, ...(await measureDevEdits(options)) }, null, 2)}\n`);
+}

@@ -56,6 +56,16 @@ export function renderMarkdown(r: Results, notes?: string): string {
       `\`npm run check\` (verification only): ${s(size.check.wallMs)} s wall${size.check.reportedMs !== undefined ? ` (${s(size.check.reportedMs)} s reported)` : ''}, ${gib(size.check.peakRssBytes)} GiB peak RSS${size.check.ok ? '' : ' — FAILED'}.`,
       '',
     );
+    if (size.changed)
+      out.push(
+        `\`npm run check -- --changed\` (one episode reworded on a branch of a git repository of the corpus): ${size.changed.wallMs.map(s).join(' / ')} s wall${size.changed.ok ? '' : ' — FAILED'}.`,
+        '',
+      );
+    if (size.devEdit)
+      out.push(
+        `\`astro dev\`, save → the page shows the edit: ${size.devEdit.editToVisibleMs.join(' / ')} ms (three edits in a row on each of two fresh servers; start-up ${s(size.devEdit.startupMs)} s).`,
+        '',
+      );
     const ra = size.ratios;
     out.push(
       `Ratios (Backchannel / other, wall median): plain+Pagefind ${ra.plain ?? '—'} (target ≤ 1.3), Starlight ${ra.starlight ?? '—'} (target ≤ 0.75); peak RSS / plain ${ra.rssPlain ?? '—'} (target ≤ 1.1); CPU / plain ${ra.cpuPlain ?? '—'}, CPU / Starlight ${ra.cpuStarlight ?? '—'}.`,
@@ -86,12 +96,14 @@ export function renderMarkdown(r: Results, notes?: string): string {
   out.push(`| peak RSS ≤ 1.1 × plain at every size | ${yes(t['rssPlain'])} |`);
   out.push(`| time per page at the largest size ≤ at the smallest | ${yes(t['scaling'])} |`);
   out.push(`| \`npm run check\` on 10k pages < 10 s | ${yes(t['check10k'])} |`);
+  out.push(`| \`npm run check -- --changed\` < 1 s at every size | ${yes(t['changed'])} |`);
+  out.push(`| an edit visible in \`astro dev\` < 1 s (1k corpus) | ${yes(t['devEdit'])} |`);
   out.push('');
   const b = r.budgets;
   if (b) {
     out.push(`## Reader-side budgets (Chromium, Backchannel build of the ${b.pagesInCorpus}-page corpus)`, '');
     out.push(
-      'scripts/serve.ts sends files uncompressed: transferred bytes are given as served and as a gzip-serving host would send them (text gzipped; Pagefind index files are already compressed). The budget is checked against the gzip figure.',
+      '`astro preview` sends files uncompressed: transferred bytes are given as served and as a gzip-serving host would send them (text gzipped; Pagefind index files are already compressed). The budget is checked against the gzip figure.',
       '',
     );
     out.push('| budget | measured | limit | met |', '| --- | ---: | ---: | --- |');

@@ -17,20 +17,21 @@
  * up to S seconds before each build for other processes to go quiet; default 120, 0 disables).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureBudgets, type Budgets } from './budgets.ts';
 import { writeCorpus, type CorpusStats } from './generate.ts';
 import { measure, outputStats, settle, type Measured, type OutputStats, type Quiet } from './measure.ts';
+import { measureDevEdits } from './dev-edit.ts';
 import { setupBackchannel, setupPlain, setupStarlight } from './projects.ts';
 import { renderMarkdown } from './report.ts';
 
 export const SYSTEMS = ['backchannel', 'plain', 'starlight'] as const;
 export type System = (typeof SYSTEMS)[number];
 
-export const TARGETS = { plain: 1.3, starlight: 0.75, rssPlain: 1.1, checkMs10k: 10_000 };
+export const TARGETS = { plain: 1.3, starlight: 0.75, rssPlain: 1.1, checkMs10k: 10_000, changedMs: 1_000, devEditMs: 1_000 };
 
 export interface Run extends Omit<Measured, 'stdout' | 'stderr'>, OutputStats {
   rep: number;
@@ -73,6 +74,10 @@ export interface SizeResult {
     ok: boolean;
     quiet: Quiet;
   };
+  /** `npm run check -- --changed` with one episode edited on a branch of a git repository of the corpus. */
+  changed?: { wallMs: number[]; medianMs: number; ok: boolean };
+  /** `astro dev` on the corpus: save → the page shows the edit (bench/dev-edit.ts). */
+  devEdit?: { editToVisibleMs: number[]; medianMs: number; startupMs: number };
   systems: Partial<Record<System, Summary>>;
   ratios: { plain?: number; starlight?: number; rssPlain?: number; cpuPlain?: number; cpuStarlight?: number };
 }
@@ -139,6 +144,33 @@ function parseLog(system: System, out: string): Pick<Run, 'phases' | 'pagefindMs
   if (built && (built[1] || built[2]))
     result.astroBuiltMs = Math.round(Number(built[1] ?? 0) * 60_000 + Number(built[2] ?? 0) * (built[3] === 'ms' ? 1 : 1000));
   return result;
+}
+
+/**
+ * `npm run check -- --changed` as a contributor runs it: a git repository of the corpus (a copy), one episode's claim
+ * reworded in the working tree, three runs; wall times of the whole command.
+ */
+async function measureChanged(
+  root: string,
+  corpus: string,
+  work: string,
+  env: NodeJS.ProcessEnv,
+): Promise<NonNullable<SizeResult['changed']>> {
+  const repo = join(work, 'changed-repo');
+  rmSync(repo, { recursive: true, force: true });
+  cpSync(corpus, join(repo, 'content'), { recursive: true });
+  const git = (...a: string[]) => execFileSync('git', ['-c', 'user.email=bench@example.org', '-c', 'user.name=bench', ...a], { cwd: repo });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'corpus');
+  const episode = join(repo, 'content', 'episodes', readdirSync(join(repo, 'content', 'episodes')).sort()[0]!);
+  writeFileSync(episode, readFileSync(episode, 'utf8').replace('</Claim>', ' Reworded.\n</Claim>'));
+  const runs: Measured[] = [];
+  for (let i = 0; i < 3; i++)
+    runs.push(await measure(process.execPath, [join(root, 'scripts/check.ts'), '--changed', '--root', repo], { cwd: root, env }));
+  rmSync(repo, { recursive: true, force: true });
+  const wallMs = runs.map((r) => r.wallMs);
+  return { wallMs, medianMs: median(wallMs), ok: runs.every((r) => r.code === 0 && /checked 1 changed content file/.test(r.stderr)) };
 }
 
 export async function main(argv: string[]): Promise<Results> {
@@ -242,6 +274,23 @@ export async function main(argv: string[]): Promise<Results> {
     say(
       `   check: ${check.ok ? 'ok' : 'FAILED'} in ${checked.wallMs} ms wall (${check.reportedMs ?? '?'} ms reported)${check.ok ? '' : `\n${checked.stderr.slice(-2000)}`}`,
     );
+    await settle(nproc, quietWaitMs);
+    const changed = await measureChanged(root, corpusDir, work, env);
+    say(`   check --changed: ${changed.ok ? 'ok' : 'FAILED'}, ${changed.wallMs.join(' / ')} ms wall`);
+    let devEdit: SizeResult['devEdit'];
+    if (systems.includes('backchannel') && pages === budgetsAt) {
+      await settle(nproc, quietWaitMs);
+      const people = readdirSync(join(corpusDir, 'people')).sort();
+      const edits = await measureDevEdits({
+        content: corpusDir,
+        page: `people/${people[0]!.replace(/\.mdx$/, '')}`,
+        edits: 6,
+        perServer: 3,
+        port: 4399,
+      });
+      devEdit = { editToVisibleMs: edits.editToVisibleMs, medianMs: edits.medianMs, startupMs: edits.runs[0]!.startupMs };
+      say(`   astro dev, save → visible: ${edits.editToVisibleMs.join(' / ')} ms`);
+    }
 
     const runs: Record<System, Run[]> = { backchannel: [], plain: [], starlight: [] };
     for (let rep = 1; rep <= reps; rep++) {
@@ -311,7 +360,7 @@ export async function main(argv: string[]): Promise<Results> {
     set('rssPlain', ratio(bc?.peakRssBytes.median, summaries.plain?.peakRssBytes.median));
     set('cpuPlain', ratio(bc?.cpuMs.median, summaries.plain?.cpuMs.median));
     set('cpuStarlight', ratio(bc?.cpuMs.median, summaries.starlight?.cpuMs.median));
-    results.sizes.push({ pages, corpus, check, systems: summaries, ratios });
+    results.sizes.push({ pages, corpus, check, changed, ...(devEdit ? { devEdit } : {}), systems: summaries, ratios });
     say(`   ratios: ${JSON.stringify(ratios)}`);
   }
   rmSync(trash, { recursive: true, force: true });
@@ -331,6 +380,10 @@ export async function main(argv: string[]): Promise<Results> {
     scaling: bcScaling.length < 2 ? undefined : bcScaling[bcScaling.length - 1]!.msPerPage <= bcScaling[0]!.msPerPage,
     check10k: results.sizes.find((s) => s.pages === 10_000)
       ? results.sizes.find((s) => s.pages === 10_000)!.check.wallMs < TARGETS.checkMs10k
+      : undefined,
+    changed: results.sizes.every((s) => !s.changed || (s.changed.ok && s.changed.medianMs < TARGETS.changedMs)),
+    devEdit: results.sizes.some((s) => s.devEdit)
+      ? results.sizes.every((s) => !s.devEdit || Math.max(...s.devEdit.editToVisibleMs) < TARGETS.devEditMs)
       : undefined,
     ...(results.budgets ? Object.fromEntries(Object.entries(results.budgets.pass).map(([k, v]) => [`budget:${k}`, v])) : {}),
   };
