@@ -32,9 +32,9 @@ export const SEARCH_COLLECTION = 'search';
 export const GRAPH_COLLECTION = 'graph';
 
 /**
- * The child's heap limit: half the machine's memory, at least V8's usual 4 GiB. The verified graph of 50,000 pages
- * needs ~3 GB, and near the default limit V8 collects garbage again and again: the views of 50,000 pages took 19×
- * those of 10,000. The child exits before Astro's memory peaks, so the two never need it at once.
+ * The child's heap limit: half the machine's memory, at least V8's usual 4 GiB. The verified graph of a 50,000-page
+ * dossier comes near V8's default limit, where it collects garbage again and again (bench/notes.md). The child exits
+ * before Astro's memory peaks, so the two never need it at once.
  */
 const heapFlag = () => `--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 ** 20 / 2))}`;
 
