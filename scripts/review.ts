@@ -1,0 +1,44 @@
+/**
+ * `npm run review -- --base <ref>`: a Markdown report of what the working tree changes in the dossier against `<ref>`
+ * (claims beside their cited passages, pages, coverage, origins, discrepancies, source texts, verification errors).
+ * Options: `--out <file>` (write there instead of stdout), `--max <chars>` (cut the report at a section boundary),
+ * `--root <dir>` (the project, default `.`), `--content <dir>` (default `<root>/content`). Exits 0 when the report is
+ * written, whatever it says; 2 when git cannot give the base.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GitError } from '../src/lib/verify/index.ts';
+import { fitTo, reviewChanges } from '../src/lib/review/index.ts';
+import { safeLine } from '../src/lib/log-safety.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+};
+const base = option('base');
+if (!base) {
+  process.stderr.write('usage: npm run review -- --base <git ref> [--out <file>] [--max <chars>] [--root <dir>] [--content <dir>]\n');
+  process.exit(2);
+}
+const root = resolve(option('root') ?? '.');
+const contentArg = option('content');
+const max = option('max');
+
+try {
+  const review = await reviewChanges({ root, base, contentDir: contentArg ? resolve(contentArg) : resolve(root, 'content') });
+  const note = '_The report was cut here: the whole report is in the job summary of the CI run, or run `npm run review` locally._';
+  const markdown = `${max ? fitTo(review.markdown, Number(max), note) : review.markdown}\n`;
+  const out = option('out');
+  if (out) writeFileSync(out, markdown);
+  else process.stdout.write(markdown);
+  const { claims, sourceTexts, errors } = review.diff;
+  const counts = `${claims.added.length} added, ${claims.removed.length} removed, ${claims.changed.length} changed`;
+  const summary = `claims ${counts}; source texts changed: ${sourceTexts.length}; errors: ${errors.after}`;
+  process.stderr.write(`${safeLine(`review against ${base} (${review.base.commit.slice(0, 12)}): ${summary}`)}\n`);
+} catch (error) {
+  if (!(error instanceof GitError)) throw error;
+  process.stderr.write(`${safeLine(`review: ${error.message}`)}\n`);
+  process.exit(2);
+}
