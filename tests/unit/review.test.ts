@@ -214,6 +214,14 @@ describe('scripts/review.ts', () => {
     expect(text).not.toContain('### Independent origins');
   }, 60_000);
 
+  it('writes a --comment copy that fits a pull-request comment', () => {
+    const out = join(work, 'full.md');
+    const comment = join(work, 'comment.md');
+    const run = cli('--base', 'HEAD~1', '--out', out, '--comment', comment);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(comment, 'utf8')).toBe(readFileSync(out, 'utf8'));
+  }, 60_000);
+
   it('exits 2 with a clear message for an unknown base', () => {
     const run = cli('--base', 'no-such-ref');
     expect(run.status).toBe(2);

@@ -13,7 +13,7 @@ import { readSourceFiles, snapshotOf, type Snapshot } from './snapshot.ts';
 
 export { REPORT_MARKER } from './render.ts';
 export { checkSummary, diagnosticsTable } from './diagnostics-table.ts';
-export { fitTo } from './markdown.ts';
+export { code, fitTo } from './markdown.ts';
 
 export interface ReviewOptions {
   /** The project root (a git work tree, or a folder inside one). */
