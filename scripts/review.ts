@@ -3,6 +3,7 @@
  * (claims beside their cited passages, pages, coverage, origins, discrepancies, source texts, verification errors).
  * Options: `--out <file>` (write there instead of stdout), `--max <chars>` (cut the report at a section boundary),
  * `--comment <file>` (also write it cut to fit a pull-request comment, pointing to the CI run for the rest),
+ * `--html <file>` (also write it as an HTML page, to read it without GitHub),
  * `--root <dir>` (the project, default `.`), `--content <dir>` (default `<root>/content`). Exits 0 when the report is
  * written, whatever it says; 2 when git cannot give the base.
  */
@@ -10,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GitError } from '../src/lib/verify/index.ts';
 import { code, fitTo, reviewChanges } from '../src/lib/review/index.ts';
+import { reportHtml } from '../src/lib/review/html.ts';
 import { safeLine } from '../src/lib/log-safety.ts';
 
 const args = process.argv.slice(2);
@@ -20,7 +22,9 @@ const option = (name: string): string | undefined => {
 };
 const base = option('base');
 if (!base) {
-  process.stderr.write('usage: npm run review -- --base <git ref> [--out <file>] [--max <chars>] [--root <dir>] [--content <dir>]\n');
+  process.stderr.write(
+    'usage: npm run review -- --base <git ref> [--out <file>] [--max <chars>] [--comment <file>] [--html <file>] [--root <dir>] [--content <dir>]\n',
+  );
   process.exit(2);
 }
 const root = resolve(option('root') ?? '.');
@@ -42,6 +46,8 @@ try {
   // GitHub takes at most 65,536 characters in a comment.
   const comment = option('comment');
   if (comment) writeFileSync(comment, `${fitTo(review.markdown, 60_000, note)}\n`);
+  const html = option('html');
+  if (html) writeFileSync(html, reportHtml(review.markdown, `Review against ${base}`));
   const { claims, sourceTexts, errors } = review.diff;
   const counts = `${claims.added.length} added, ${claims.removed.length} removed, ${claims.changed.length} changed`;
   const summary = `claims ${counts}; source texts changed: ${sourceTexts.length}; errors: ${errors.after}`;

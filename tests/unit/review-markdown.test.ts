@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import { checkSummary, diagnosticsTable } from '../../src/lib/review/diagnostics-table.ts';
+import { reportHtml } from '../../src/lib/review/html.ts';
 import { code, fenced, finish, fitTo, md } from '../../src/lib/review/markdown.ts';
 
 /** The node types GFM parses `markdown` into, and its text as a reader sees it. */
@@ -133,5 +134,19 @@ describe('diagnosticsTable', () => {
   it('gives a verdict line and no table when the check is clean', () => {
     expect(checkSummary([], 'checked 5 sources: ok')).toBe('### ✅ npm run check\n\nchecked 5 sources\\: ok\n');
     expect(checkSummary([d({})], 'checked: 1 error(s)')).toContain('### ❌ npm run check');
+  });
+});
+
+describe('reportHtml', () => {
+  it('renders the report as GitHub would, keeping only the report’s own HTML', () => {
+    const html = reportHtml(
+      `<!-- marker -->\n## T\n\n> a <b>quoted</b> b\n\n| x |\n| --- |\n| 1<br>2 |\n\n<script>alert(1)</script>\n\n${md('<img src=x>')}`,
+      'R <i>',
+    );
+    expect(html).toContain('<title>R &lt;i&gt;</title>');
+    expect(html).toContain('<blockquote>\n<p>a <b>quoted</b> b</p>\n</blockquote>');
+    expect(html).toContain('<td>1<br>2</td>');
+    expect(html).not.toMatch(/<script>|<img/);
+    expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
   });
 });
