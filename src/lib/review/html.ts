@@ -18,7 +18,7 @@ blockquote{margin:.3em 0;padding:0 1em;color:#59636e;border-left:.25em solid #d1
 code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eff1f3;padding:.15em .35em;border-radius:6px}
 pre{background:#f6f8fa;padding:1em;border-radius:6px;overflow:auto}pre code{background:none;padding:0}
 table{border-collapse:collapse;margin:.5em 0;display:block;overflow:auto}th,td{border:1px solid #d1d9e0;padding:6px 13px;vertical-align:top}th{background:#f6f8fa}
-ul{padding-left:2em}`;
+ul{padding-left:2em}td code{white-space:nowrap}`;
 
 /** `markdown` as the body of an HTML page titled `title`. */
 export function reportHtml(markdown: string, title: string): string {
