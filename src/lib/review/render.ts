@@ -13,7 +13,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Lines of a source edit shown before the rest is summed up. */
 const MAX_LINES = 40;
 
-/** One citation: the passage with the quoted words in bold (`<b>`: `**` fails beside some punctuation) and a sentence either side, then where it is. */
+/**
+ * One citation: where it is, then the passage with the quoted words marked and a sentence either side (`<b>`, since
+ * `**` does not open or close beside some punctuation).
+ */
 function citation(c: CitationState, mark = ''): string[] {
   const { before, match, after } = c.passage;
   const stance = c.stance === 'supports' ? '' : ` · ${c.stance}`;
