@@ -3,7 +3,9 @@
  * `npm run check -- --changed [--since <ref>]`: verify only the pages a branch changed (and pages that cite a changed
  * source), against all sources and slugs. Options: `--json`, `--root <dir>` (the project, default `.`),
  * `--content <dir>` (default `<root>/content`), `--workers <n>`. `--base <ref>` is the old name of `--since`.
+ * `--summary <file>` also appends a Markdown table of every diagnostic to `<file>` (CI passes `$GITHUB_STEP_SUMMARY`).
  */
+import { appendFileSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../src/lib/diagnostics.ts';
@@ -82,5 +84,12 @@ if (json) {
   const ms = Math.round(performance.now());
   process.stderr.write(`${safeLine(`${run.summary} in ${ms} ms: ${errors.length === 0 ? 'ok' : `${errors.length} error(s)`}`)}\n`);
   for (const note of run.notes) process.stderr.write(`${safeLine(`note: ${note}`)}\n`);
+}
+const summaryFile = option('summary');
+if (summaryFile) {
+  // A job summary shows every error, where a step's annotations stop at ten.
+  const { checkSummary } = await import('../src/lib/review/diagnostics-table.ts');
+  const verdict = `${run.summary}: ${errors.length === 0 ? 'ok' : `${errors.length} error(s)`}`;
+  appendFileSync(summaryFile, `${checkSummary(run.diagnostics, verdict)}\n`);
 }
 process.exit(errors.length === 0 ? 0 : 1);
