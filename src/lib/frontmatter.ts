@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type
 import type { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 import { clip, type Position, type Reporter } from './diagnostics.ts';
+import { firstControlCharacter } from './text-rules.ts';
 import { locatedOffset, readYamlSubset } from './yaml-subset.ts';
 
 export interface SplitFile {
@@ -91,8 +92,9 @@ export function parseFrontmatter(
   const problems = yamlProblems(doc);
   for (const problem of problems) reporter.error('frontmatter-yaml', problem.message, toPosition(problem.offset), problem.hint);
   if (problems.length > 0) return undefined;
+  let data: unknown;
   try {
-    return { data: doc.toJS() ?? {}, locate };
+    data = doc.toJS() ?? {};
   } catch (error) {
     // toJS throws on what parses but cannot be a value (yaml's own resource limits among them).
     reporter.error(
@@ -103,6 +105,10 @@ export function parseFrontmatter(
     );
     return undefined;
   }
+  const parsedFrontmatter: ParsedFrontmatter = { data, locate };
+  // Only `yaml` reads escapes (`"\e"`); the subset reader declines them.
+  checkFrontmatterText(parsedFrontmatter, reporter);
+  return parsedFrontmatter;
 }
 
 const YAML_HINT = 'Check indentation and quoting; a value containing `: ` or starting with a quote must be quoted as a whole.';
@@ -131,6 +137,27 @@ function yamlProblems(doc: Document): { message: string; offset: number; hint: s
           hint: 'Write the value out in full where it is used.',
         },
       ];
+}
+
+/**
+ * Report each frontmatter string that holds a control character once YAML has read it: an escape (`"\e"`, `"\0"`)
+ * puts one there that the file's text does not show.
+ */
+export function checkFrontmatterText(parsed: ParsedFrontmatter, reporter: Reporter): void {
+  const visit = (value: unknown, path: PropertyKey[]): void => {
+    if (typeof value === 'string') {
+      const found = firstControlCharacter(value);
+      if (found)
+        reporter.error(
+          'control-character',
+          `Control character ${found} is not allowed in content (in \`${describePath(path)}\`)`,
+          parsed.locate(path),
+          'Delete it, or the YAML escape that writes it (`\\e`, `\\0`, `\\a`…): content may hold tabs and line breaks, no other control characters.',
+        );
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+  };
+  visit(parsed.data, []);
 }
 
 /** Where `yaml` puts the value at `path`, or the key `key` in the mapping there, or the nearest parent that exists. */

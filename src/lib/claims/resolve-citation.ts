@@ -104,7 +104,11 @@ function reportMissingQuote(cite: CiteInput, source: Source, ctx: CitationContex
     'quote-not-found',
     `Quote not found in \`${source.slug}\`: “${cite.quote.length > 80 ? `${cite.quote.slice(0, 77)}…` : cite.quote}”`,
     cite.quoteAt,
-    near ? `Closest passage (${near.similarity}% similar, ${near.paragraph}): “${near.text}”` : 'The source has no text to match.',
+    near
+      ? `Closest passage (${near.similarity}% similar, ${near.paragraph}): “${near.text}”`
+      : source.paragraphs.some((p) => p.kind !== 'furniture')
+        ? `No paragraph of \`${source.slug}\` is as long as this quote, and a quote lies within one paragraph: quote less.`
+        : 'The source has no text to match.',
   );
 }
 

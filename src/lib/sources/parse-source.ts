@@ -86,7 +86,7 @@ export function parseSource(
     return { diagnostics: reporter.diagnostics };
   }
   const lf = toLf(raw);
-  checkControlCharacters(lf, reporter);
+  if (checkControlCharacters(lf, reporter)) return { diagnostics: reporter.diagnostics };
   const split = splitFrontmatter(lf);
   if (!split.hasFrontmatter) {
     reporter.error(

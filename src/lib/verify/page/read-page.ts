@@ -14,7 +14,7 @@ import { checkControlCharacters } from '../../text-rules.ts';
 import type { z } from 'zod';
 import type { PageOptions } from '../options.ts';
 import type { Root } from 'mdast';
-import { checkNesting } from './nesting.ts';
+import { checkTree } from './tree-rules.ts';
 import { checkTextLimits } from './text-limits.ts';
 import type { PageInput } from './page-state.ts';
 
@@ -29,7 +29,8 @@ export function readText(input: PageInput, reporter: Reporter): { text: string; 
     return undefined;
   }
   const text = toLf(input.raw);
-  checkControlCharacters(text, reporter);
+  // A control character rejects the file; what else it breaks (YAML, MDX) would only repeat the news.
+  if (checkControlCharacters(text, reporter)) return undefined;
   const split = splitFrontmatter(text);
   if (!split.hasFrontmatter) {
     reporter.error(
@@ -81,5 +82,5 @@ export function readTree(text: string, split: SplitFile, reporter: Reporter, opt
       );
     return undefined;
   }
-  return checkNesting(parsed.tree, reporter) ? parsed.tree : undefined;
+  return checkTree(parsed.tree, reporter) ? parsed.tree : undefined;
 }
