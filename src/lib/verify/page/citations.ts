@@ -22,6 +22,7 @@ export function resolveFacts<M>(state: PageState<M>, facts: readonly Frontmatter
       null,
       state.site,
       state.reporter,
+      state.hints,
     );
     if (citation) {
       state.facts[key] = citation;
@@ -36,7 +37,7 @@ export function resolveCites<M>(state: PageState<M>): void {
     state.claimByNode.set(draft.node, { id: draft.id, status: draft.status });
     const citations = [];
     for (const cite of draft.cites) {
-      const citation = resolveCitation(cite, state.references.length + 1, draft.id as ClaimId, state.site, state.reporter);
+      const citation = resolveCitation(cite, state.references.length + 1, draft.id as ClaimId, state.site, state.reporter, state.hints);
       if (citation) {
         state.citationByNode.set(cite.node, citation);
         state.references.push(citation);

@@ -3,6 +3,7 @@
  * check its references, its collection's own rules and its links, then build it. Each step is a named function;
  * the collection's descriptor (collections.ts) says what differs.
  */
+import { hintBudget } from '../../claims/resolve-citation.ts';
 import { Reporter } from '../../diagnostics.ts';
 import { pageUrl } from '../../model.ts';
 import type { PageCollection } from '../../pages/page-schemas.ts';
@@ -63,6 +64,7 @@ function verifyInto<C extends PageCollection, M extends { summary: string }, X>(
     citationsOf: new Map(),
     mentions: result.mentions,
     claimLinks: [],
+    hints: hintBudget(),
   };
   if (meta) resolveFacts(state, spec.facts(meta));
   resolveCites(state);

@@ -51,8 +51,6 @@ export function checkTextLimits(text: string, from: number, reporter: Reporter):
   return true;
 }
 
-const pageLimit = (rule: string, message: string, hint: string, column = 1): Exceeded => ({ rule, message, hint, column });
-
 /** Count one line; returns the limit it crosses, if any. */
 function checkLine(text: string, start: number, end: number, counts: BlockCounts): Exceeded | undefined {
   let i = start;
@@ -68,27 +66,35 @@ function checkLine(text: string, start: number, end: number, counts: BlockCounts
   counts.previousBlank = blank;
   if (blank) return undefined;
   if (++counts.blockLines > TEXT_LIMITS.blockLines)
-    return pageLimit(
-      'block-too-long',
-      `Paragraph is longer than ${TEXT_LIMITS.blockLines.toLocaleString('en-US')} lines`,
-      'Put a blank line between paragraphs; a paragraph this long is usually missing them.',
-    );
+    return {
+      rule: 'block-too-long',
+      message: `Paragraph is longer than ${TEXT_LIMITS.blockLines.toLocaleString('en-US')} lines`,
+      hint: 'Put a blank line between paragraphs; a paragraph this long is usually missing them.',
+      column: 1,
+    };
   if (startsBlock && ++counts.blocks > TEXT_LIMITS.blocks)
-    return pageLimit(
-      'too-many-blocks',
-      `Page has more than ${TEXT_LIMITS.blocks.toLocaleString('en-US')} paragraphs, headings, list items and other blocks`,
-      SPLIT,
-    );
+    return {
+      rule: 'too-many-blocks',
+      message: `Page has more than ${TEXT_LIMITS.blocks.toLocaleString('en-US')} paragraphs, headings, list items and other blocks`,
+      hint: SPLIT,
+      column: 1,
+    };
   if (underline && ++counts.underlines > TEXT_LIMITS.underlines)
-    return pageLimit(
-      'too-many-blocks',
-      `Page has more than ${TEXT_LIMITS.underlines} underlined headings (a line of \`=\` or \`-\` under text)`,
-      'Write headings as `## Heading`; put a blank line before a `---` meant as a separator.',
-    );
+    return {
+      rule: 'too-many-blocks',
+      message: `Page has more than ${TEXT_LIMITS.underlines} underlined headings (a line of \`=\` or \`-\` under text)`,
+      hint: 'Write headings as `## Heading`; put a blank line before a `---` meant as a separator.',
+      column: 1,
+    };
   const exceeded = checkContainers(text, start, end, counts) ?? scanInline(text, i, end, start, counts);
   if (exceeded) return exceeded;
   if (counts.pipe && ++counts.tableLines > TEXT_LIMITS.tableLines)
-    return pageLimit('too-many-blocks', `Page has more than ${TEXT_LIMITS.tableLines.toLocaleString('en-US')} table rows`, SPLIT);
+    return {
+      rule: 'too-many-blocks',
+      message: `Page has more than ${TEXT_LIMITS.tableLines.toLocaleString('en-US')} table rows`,
+      hint: SPLIT,
+      column: 1,
+    };
   return undefined;
 }
 
