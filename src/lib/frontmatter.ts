@@ -242,11 +242,12 @@ export function validateFrontmatter<T>(
       continue;
     }
     const name = describePath(path);
-    if (issue.code === 'too_big' && issue.origin === 'string') {
-      const length = String(valueAt(parsed.data, path)).length.toLocaleString('en-US');
+    if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array')) {
+      const value = valueAt(parsed.data, path) as string | unknown[];
+      const size = `${value.length.toLocaleString('en-US')} ${issue.origin === 'string' ? 'characters long' : 'entries'}`;
       reporter.error(
         'frontmatter-too-long',
-        `Frontmatter field \`${name}\` is ${length} characters long (limit ${issue.maximum.toLocaleString('en-US')})`,
+        `Frontmatter field \`${name}\` ${issue.origin === 'string' ? 'is' : 'has'} ${size} (limit ${issue.maximum.toLocaleString('en-US')})`,
         parsed.locate(path),
         'Shorten it: frontmatter holds names, labels and one-sentence summaries; the page body holds the rest.',
       );
