@@ -111,6 +111,9 @@ describe('the catalogue itself', () => {
     const covered = new Set([...manifest.cases.map((c) => c.rule), ...hostile.cases.map((c) => c.rule), ...GENERATED_RULES, ...Object.keys(TESTED_ELSEWHERE)]);
     expect(emitted.size).toBeGreaterThan(65);
     expect([...emitted].filter((rule) => !covered.has(rule)).sort()).toEqual([]);
+    // And every rule is in CONTRIBUTING.md's table, where a contributor looks it up.
+    const documented = new Set([...readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8').matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!));
+    expect([...emitted].filter((rule) => !documented.has(rule)).sort()).toEqual([]);
   });
 });
 
