@@ -82,5 +82,5 @@ export function readTree(text: string, split: SplitFile, reporter: Reporter, opt
       );
     return undefined;
   }
-  return checkTree(parsed.tree, reporter) ? parsed.tree : undefined;
+  return checkTree(parsed.tree, reporter, text.includes('&#')) ? parsed.tree : undefined;
 }
