@@ -59,4 +59,25 @@ describe('a page whose collection rule throws', () => {
       ['content/discrepancies/a.mdx', 'check-failed', 'The checker failed on this file: TypeError: a rule went wrong'],
     ]);
   });
+
+  it('is located at the last citation or claim the steps reached', () => {
+    const broken = {
+      ...discrepancies,
+      derive: () => {
+        throw new TypeError('a rule went wrong');
+      },
+    };
+    const site = siteIndexOf([], new Map(), new Set());
+    const raw =
+      '---\ntitle: A\nkind: name\nsummary: S.\n---\n\n<Claim id="a" status="reported">\nText.\n<Cite source="s" quote="one two three four" />\n</Claim>\n';
+    const result = processPageWith(broken, { file: 'content/discrepancies/a.mdx', collection: 'discrepancies', slug: 'a', raw }, site, {
+      render: true,
+      base: ROOT_BASE,
+      fastParsers: true,
+    });
+    expect(result.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['unknown-source', 9, 7],
+      ['check-failed', 9, 1],
+    ]);
+  });
 });

@@ -8,6 +8,7 @@ import type { PageState } from './page-state.ts';
 export function resolveFacts<M>(state: PageState<M>, facts: readonly FrontmatterFact[]): void {
   const locate = state.frontmatter!.locate;
   for (const { key, fact, path } of facts) {
+    state.cursor.at = locate(path);
     const citation = resolveCitation(
       {
         source: fact.source,
@@ -37,6 +38,7 @@ export function resolveCites<M>(state: PageState<M>): void {
     state.claimByNode.set(draft.node, { id: draft.id, status: draft.status });
     const citations = [];
     for (const cite of draft.cites) {
+      state.cursor.at = cite.at;
       const citation = resolveCitation(cite, state.references.length + 1, draft.id as ClaimId, state.site, state.reporter, state.hints);
       if (citation) {
         state.citationByNode.set(cite.node, citation);

@@ -59,4 +59,6 @@ export interface PageState<M> {
   claimLinks: ClaimLink[];
   /** What the page's closest-passage hints may still read. */
   hints: HintBudget;
+  /** Where the steps are in the file, for a crash's diagnostic (see guard.ts). */
+  cursor: { at?: Position };
 }
