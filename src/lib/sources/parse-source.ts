@@ -1,14 +1,8 @@
 /** Parse one `content/sources/<slug>.md` file: validate metadata, verify the hash, find paragraphs and furniture. */
 import { createHash } from 'node:crypto';
 import { Reporter, type Diagnostic } from '../diagnostics.ts';
-import {
-  parseFrontmatter,
-  splitFrontmatter,
-  toLf,
-  validateFrontmatter,
-  type FrontmatterOptions,
-  type ParsedFrontmatter,
-} from '../frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter, toLf, type FrontmatterOptions, type ParsedFrontmatter } from '../frontmatter.ts';
+import { validateFrontmatter } from '../frontmatter-schema.ts';
 import { checkControlCharacters } from '../text-rules.ts';
 import { normalizeWithMap, normalize, wordMatches, type NormalizedText } from '../normalize.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../dates.ts';

@@ -1,13 +1,7 @@
 /** The first steps of a page: its text, its frontmatter, and its MDX tree, each bounded before it is read. */
 import { type Reporter } from '../../diagnostics.ts';
-import {
-  parseFrontmatter,
-  splitFrontmatter,
-  toLf,
-  validateFrontmatter,
-  type ParsedFrontmatter,
-  type SplitFile,
-} from '../../frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter, toLf, type ParsedFrontmatter, type SplitFile } from '../../frontmatter.ts';
+import { validateFrontmatter } from '../../frontmatter-schema.ts';
 import { MAX_PAGE_BYTES } from '../../pages/content-rules.ts';
 import { parseMdx } from '../../pages/mdx-parse.ts';
 import { checkControlCharacters } from '../../text-rules.ts';
