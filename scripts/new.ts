@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, extname, join, resolve } from 'node:path';
 import { describeDate, parseFuzzyDate } from '../src/lib/dates.ts';
 import { formatDiagnostics } from '../src/lib/diagnostics.ts';
+import { escapeForLog, safeLines } from '../src/lib/log-safety.ts';
 import { countWords } from '../src/lib/normalize.ts';
 import { MAX_QUOTE_CHARS, MIN_QUOTE_WORDS } from '../src/lib/pages/content-rules.ts';
 import type { PageCollection } from '../src/lib/pages/page-schemas.ts';
@@ -35,7 +36,7 @@ const FLAGS: Record<string, readonly string[]> = {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function fail(message: string): never {
-  process.stderr.write(`npm run new: ${message}\n`);
+  process.stderr.write(`${safeLines(`npm run new: ${message}`)}\n`);
   process.exit(1);
 }
 
@@ -213,7 +214,7 @@ if (kind === 'person') {
   mkdirSync(join(contentDir, 'sources'), { recursive: true });
   writeFileSync(join(root, file), raw, { flag: 'wx' });
   const preview = parsed.source.paragraphs.map(
-    (p) => `  ${p.id.padEnd(6)} ${p.kind.padEnd(9)} ${p.text.length > 60 ? `${p.text.slice(0, 60)}…` : p.text}`,
+    (p) => `  ${p.id.padEnd(6)} ${p.kind.padEnd(9)} ${escapeForLog(p.text.length > 60 ? `${p.text.slice(0, 60)}…` : p.text)}`,
   );
   process.stdout.write(
     `Paragraphs as the site will number them (${parsed.source.paragraphs.length}, split by ${paragraphs}):\n${preview.join('\n')}\n\n`,

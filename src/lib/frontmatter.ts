@@ -1,8 +1,7 @@
 /** Split a content file into YAML frontmatter and body, parse it with positions, validate it with zod. */
 import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
-import { closest } from 'fastest-levenshtein';
-import { clip, type Position, type Reporter } from './diagnostics.ts';
+import type { Position, Reporter } from './diagnostics.ts';
+import { firstControlCharacter } from './text-rules.ts';
 import { locatedOffset, readYamlSubset } from './yaml-subset.ts';
 
 export interface SplitFile {
@@ -91,8 +90,9 @@ export function parseFrontmatter(
   const problems = yamlProblems(doc);
   for (const problem of problems) reporter.error('frontmatter-yaml', problem.message, toPosition(problem.offset), problem.hint);
   if (problems.length > 0) return undefined;
+  let data: unknown;
   try {
-    return { data: doc.toJS() ?? {}, locate };
+    data = doc.toJS() ?? {};
   } catch (error) {
     // toJS throws on what parses but cannot be a value (yaml's own resource limits among them).
     reporter.error(
@@ -103,6 +103,10 @@ export function parseFrontmatter(
     );
     return undefined;
   }
+  const parsedFrontmatter: ParsedFrontmatter = { data, locate };
+  // Only `yaml` reads escapes (`"\e"`); the subset reader declines them.
+  checkFrontmatterText(parsedFrontmatter, reporter);
+  return parsedFrontmatter;
 }
 
 const YAML_HINT = 'Check indentation and quoting; a value containing `: ` or starting with a quote must be quoted as a whole.';
@@ -133,6 +137,27 @@ function yamlProblems(doc: Document): { message: string; offset: number; hint: s
       ];
 }
 
+/**
+ * Report each frontmatter string that holds a control character once YAML has read it: an escape (`"\e"`, `"\0"`)
+ * puts one there that the file's text does not show.
+ */
+export function checkFrontmatterText(parsed: ParsedFrontmatter, reporter: Reporter): void {
+  const visit = (value: unknown, path: PropertyKey[]): void => {
+    if (typeof value === 'string') {
+      const found = firstControlCharacter(value);
+      if (found)
+        reporter.error(
+          'control-character',
+          `Control character ${found} is not allowed in content (in \`${describePath(path)}\`)`,
+          parsed.locate(path),
+          'Delete it, or the YAML escape that writes it (`\\e`, `\\0`, `\\a`…): content may hold tabs and line breaks, no other control characters.',
+        );
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+  };
+  visit(parsed.data, []);
+}
+
 /** Where `yaml` puts the value at `path`, or the key `key` in the mapping there, or the nearest parent that exists. */
 export function nodeOffset(doc: Document, path: readonly PropertyKey[], key?: string): number {
   for (let depth = path.length; depth >= 0; depth--) {
@@ -152,93 +177,7 @@ export function nodeOffset(doc: Document, path: readonly PropertyKey[], key?: st
   return 0;
 }
 
-interface ZodDef {
-  type: string;
-  shape?: Record<string, { _zod: { def: ZodDef } }>;
-  element?: { _zod: { def: ZodDef } };
-  innerType?: { _zod: { def: ZodDef } };
-  options?: { _zod: { def: ZodDef } }[];
-}
-
-/** The field names an object schema allows at `path` (for "did you mean" hints). */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let def = (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
-  const unwrap = (d: ZodDef): ZodDef => {
-    let current = d;
-    while (current.innerType) current = current.innerType._zod.def;
-    if (current.type === 'union' && current.options)
-      current = current.options.map((o) => o._zod.def).find((o) => o.type === 'object') ?? current;
-    return current;
-  };
-  for (const step of path) {
-    def = unwrap(def);
-    if (typeof step === 'number' && def.element) def = def.element._zod.def;
-    else if (typeof step === 'string' && def.shape?.[step]) def = def.shape[step]._zod.def;
-    else return [];
-  }
-  def = unwrap(def);
-  return def.shape ? Object.keys(def.shape) : [];
-}
-
-/** The value at `path` in parsed frontmatter data. */
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, step) => (value as Record<PropertyKey, unknown> | undefined)?.[step], data);
-}
-
-function describePath(path: readonly PropertyKey[]): string {
+/** `roles[0].quote`: a frontmatter path as a reader writes it. */
+export function describePath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '(frontmatter)';
-}
-
-/** Validate parsed frontmatter against a strict zod schema; report each issue at its YAML position. */
-export function validateFrontmatter<T>(
-  schema: z.ZodType<T>,
-  parsed: ParsedFrontmatter,
-  reporter: Reporter,
-  fieldHints: Record<string, string> = {},
-): T | undefined {
-  const result = schema.safeParse(parsed.data);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const path = issue.path as PropertyKey[];
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const allowed = keysAt(schema, path);
-        const suggestion = allowed.length > 0 ? closest(key, allowed) : undefined;
-        const hint = suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${allowed.join(', ')}.` : 'Remove it.';
-        reporter.error(
-          'frontmatter-unknown-field',
-          `Unknown frontmatter field \`${clip(describePath([...path, key]))}\``,
-          parsed.locate(path, key),
-          hint,
-        );
-      }
-      continue;
-    }
-    const name = describePath(path);
-    if (issue.code === 'too_big' && issue.origin === 'string') {
-      const length = String(valueAt(parsed.data, path)).length.toLocaleString('en-US');
-      reporter.error(
-        'frontmatter-too-long',
-        `Frontmatter field \`${name}\` is ${length} characters long (limit ${issue.maximum.toLocaleString('en-US')})`,
-        parsed.locate(path),
-        'Shorten it: frontmatter holds names, labels and one-sentence summaries; the page body holds the rest.',
-      );
-      continue;
-    }
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    const last = String(path[path.length - 1] ?? '');
-    const hint = fieldHints[last] ?? fieldHints[name];
-    if (missing)
-      reporter.error('frontmatter-missing-field', `Missing frontmatter field \`${name}\``, parsed.locate(path), hint ?? 'Add the field.');
-    else {
-      const allowed = issue.code === 'invalid_value' ? `Use one of: ${issue.values.map(String).join(', ')}.` : undefined;
-      reporter.error(
-        'frontmatter-invalid',
-        `Invalid frontmatter field \`${name}\`: ${issue.message}`,
-        parsed.locate(path),
-        allowed ?? hint ?? 'See docs/content-model.md for the format of each field.',
-      );
-    }
-  }
-  return undefined;
 }

@@ -23,8 +23,9 @@ export function formatGithubAnnotations(list: readonly Diagnostic[]): string {
   return sortDiagnostics(list)
     .map((d) => {
       const props = `file=${escapeGithubCommand(d.file, true)},line=${d.line},col=${d.column},title=${escapeGithubCommand(d.rule, true)}`;
-      const text = d.hint ? `${d.message}\nHint: ${d.hint}` : d.message;
-      return `::${d.severity} ${props}::${escapeGithubCommand(text)}`;
+      // Line breaks in content are written out (`\n`); only the one before the hint is a line break of the annotation.
+      const text = escapeGithubCommand(escapeForLog(d.message)) + (d.hint ? `%0AHint: ${escapeGithubCommand(escapeForLog(d.hint))}` : '');
+      return `::${d.severity} ${props}::${text}`;
     })
     .join('\n');
 }

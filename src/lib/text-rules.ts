@@ -7,6 +7,19 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 const NAMES: Record<number, string> = { 0: 'NUL', 0x0b: 'vertical tab', 0x0c: 'form feed', 0x1b: 'ESC', 0x7f: 'DEL' };
 
+/** Whether `text` holds a control character other than tab and line feed. */
+export const hasControlCharacter = (text: string): boolean => {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(text);
+};
+
+/** The first control character of `text`, described (`U+001B (ESC)`), or undefined. */
+export function firstControlCharacter(text: string): string | undefined {
+  CONTROL.lastIndex = 0;
+  const found = CONTROL.exec(text);
+  return found ? describe(found[0]) : undefined;
+}
+
 /** `U+001B (ESC)`: a control character by code point and, where it has a common one, name. */
 function describe(char: string): string {
   const code = char.charCodeAt(0);

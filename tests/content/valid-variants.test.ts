@@ -137,7 +137,17 @@ describe('static valid variants (tests/fixtures/valid/<case>)', () => {
   const cases = readdirSync(VALID).filter((name) => name !== 'base' && statSync(join(VALID, name)).isDirectory());
 
   it('exist for every variant the content model promises to ignore', () => {
-    expect(cases.sort()).toEqual(['curly-and-straight-quotes', 'dashes', 'ellipses', 'letter-case', 'multiline-quote', 'whitespace', 'windows-links']);
+    expect(cases.sort()).toEqual([
+      'curly-and-straight-quotes',
+      'dashes',
+      'ellipses',
+      'letter-case',
+      'multiline-quote',
+      'occurrence',
+      'site-images',
+      'whitespace',
+      'windows-links',
+    ]);
   });
 
   it.each(cases)('%s: zero diagnostics, and every claim of the variant page is verified', (name) => {
@@ -200,5 +210,20 @@ describe('static valid variants (tests/fixtures/valid/<case>)', () => {
     const html = dossier.pages.get('episodes/florida-talks' as never)?.html ?? '';
     expect(html).toContain('href="/people/marco-rubio/"');
     expect(html).toContain('href="/discrepancies/spokesperson-first-name/#spokesperson-named-steve"');
+  });
+
+  it('occurrence: a quote found twice cites the occurrence it names, in a <Cite> and in a frontmatter fact', () => {
+    const { dossier } = verifyTree(join(VALID, 'occurrence'));
+    expect(dossier.claims.get('witkoff-rival-of-the-secretary' as never)!.citations[0]!.paragraphs).toEqual(['p-7']);
+    const alias = dossier.pages.get('people/steve-witkoff' as never)!.facts['aliases.0']!;
+    expect(alias.paragraphs).toEqual(['p-8']);
+    expect(alias.url).toContain('#p-8:~:');
+  });
+
+  it('site images: an image in public/ and a link to a claim permalink are part of the site', () => {
+    const { dossier } = verifyTree(join(VALID, 'site-images'));
+    const html = dossier.pages.get('people/steve-witkoff' as never)!.html;
+    expect(html).toContain('src="/images/state-department.svg"');
+    expect(html).toContain('href="/claims/rubio-not-informed-florida/"');
   });
 });

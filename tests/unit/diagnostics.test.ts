@@ -115,9 +115,9 @@ describe('formatGithubAnnotations', () => {
     );
   });
 
-  it('escapes %, CR and LF in the message so the annotation stays on one line', () => {
+  it('escapes % and writes out CR and LF in the message, so the annotation stays on one line', () => {
     const out = formatGithubAnnotations([d({ message: '100% wrong\r\nreally\rnow', hint: 'a\nb' })]);
-    expect(out).toBe('::error file=content/people/a.mdx,line=1,col=1,title=some-rule::100%25 wrong%0Areally%0Anow%0AHint: a%0Ab');
+    expect(out).toBe('::error file=content/people/a.mdx,line=1,col=1,title=some-rule::100%25 wrong\\r\\nreally\\rnow%0AHint: a\\nb');
     expect(out).not.toContain('\n');
   });
 
@@ -151,5 +151,28 @@ describe('ContentError', () => {
     expect(error.name).toBe('ContentError');
     expect(error.diagnostics).toHaveLength(1);
     expect(error.message).toContain('content/people/a.mdx:1:1  error  Something is wrong  unknown-source');
+  });
+});
+
+describe('content text in the reports (logs are data)', () => {
+  const hostile = d({
+    file: 'content/people/x\n::error file=a::forged.mdx',
+    message: 'Quote “a\n::warning file=b,line=1::forged\n  ::add-mask::secret ##[add-mask]x \u001b[2J\u0007” not found',
+    hint: 'Closest: “b\r\n::stop-commands::t”',
+  });
+  const commandLine = (line: string) => /^[\s\u00a0\u2000-\u200a\u3000]*::/.test(line) || line.includes('##[');
+
+  it('lets no line of the text report start a workflow command, or hold a control character', () => {
+    const text = formatDiagnostics([hostile]);
+    expect(text.split('\n').filter(commandLine)).toEqual([]);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('::warning file=b,line=1::forged\\n  ::add-mask::secret ##\\[add-mask]x \\u001b[2J\\u0007');
+  });
+
+  it('keeps each annotation on one line, the only command on it', () => {
+    const out = formatGithubAnnotations([hostile]);
+    expect(out.split('\n')).toHaveLength(1);
+    expect(out.startsWith('::error file=content/people/x%0A%3A%3Aerror file=a%3A%3Aforged.mdx,line=1,col=1,title=some-rule::')).toBe(true);
+    expect(out).not.toContain('##[');
   });
 });

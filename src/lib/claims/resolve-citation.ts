@@ -26,6 +26,17 @@ export interface CiteInput {
   quoteAt: Position;
 }
 
+/**
+ * How much source text the closest-passage hints of one page may still read (characters). A hint reads its whole
+ * source once; 500 missing quotes of a 3 MB source took a minute before this, and the first hints are the useful ones.
+ */
+export interface HintBudget {
+  chars: number;
+}
+
+/** A page's hint budget: a dozen reads of a 1 MB source, thousands of an article-sized one. */
+export const hintBudget = (): HintBudget => ({ chars: 12_000_000 });
+
 /** Verify `cite`; report a located error and return undefined when it does not hold. */
 export function resolveCitation(
   cite: CiteInput,
@@ -33,6 +44,7 @@ export function resolveCitation(
   claim: ClaimId | null,
   ctx: CitationContext,
   reporter: Reporter,
+  budget: HintBudget = hintBudget(),
 ): Citation | undefined {
   const source = ctx.sources.get(cite.source);
   if (!source) {
@@ -50,7 +62,7 @@ export function resolveCitation(
     return undefined;
   }
   if (found.kind === 'missing') {
-    reportMissingQuote(cite, source, ctx, reporter);
+    reportMissingQuote(cite, source, ctx, reporter, budget);
     return undefined;
   }
   const match = chooseOccurrence(cite, source, found.citable, reporter);
@@ -85,7 +97,7 @@ function reportUnknownSource(cite: CiteInput, ctx: CitationContext, reporter: Re
 }
 
 /** A quote in no passage of its source: say which other source has it, else show the closest passage. */
-function reportMissingQuote(cite: CiteInput, source: Source, ctx: CitationContext, reporter: Reporter): void {
+function reportMissingQuote(cite: CiteInput, source: Source, ctx: CitationContext, reporter: Reporter, budget: HintBudget): void {
   for (const other of ctx.sources.values()) {
     if (other === source) continue;
     const elsewhere = lookupQuote(other, cite.quote);
@@ -99,12 +111,21 @@ function reportMissingQuote(cite: CiteInput, source: Source, ctx: CitationContex
       return;
     }
   }
-  const near = closestPassage(source, cite.quote);
+  const cost = source.normalized.text.length;
+  const affordable = budget.chars >= cost;
+  if (affordable) budget.chars -= cost;
+  const near = affordable ? closestPassage(source, cite.quote) : undefined;
   reporter.error(
     'quote-not-found',
     `Quote not found in \`${source.slug}\`: “${cite.quote.length > 80 ? `${cite.quote.slice(0, 77)}…` : cite.quote}”`,
     cite.quoteAt,
-    near ? `Closest passage (${near.similarity}% similar, ${near.paragraph}): “${near.text}”` : 'The source has no text to match.',
+    near
+      ? `Closest passage (${near.similarity}% similar, ${near.paragraph}): “${near.text}”`
+      : !affordable
+        ? 'No closest passage: the hints for the missing quotes above it read as much of the sources as a page may. Fix those, then check again.'
+        : source.paragraphs.some((p) => p.kind !== 'furniture')
+          ? `No paragraph of \`${source.slug}\` is as long as this quote, and a quote lies within one paragraph: quote less.`
+          : 'The source has no text to match.',
   );
 }
 

@@ -40,6 +40,32 @@ export const TEMPLATE_IDS: readonly string[] = [
   'at-a-glance',
 ];
 
+/**
+ * What a page may hold before it is parsed (verify/page/text-limits.ts): micromark is slow or quadratic in these, and
+ * the limits are far above what prose needs.
+ */
+export const TEXT_LIMITS = {
+  /** Lines of one paragraph or other block (consecutive non-blank lines). */
+  blockLines: 1_000,
+  /** Blocks on the page: runs of lines between blank lines, and each heading, tag, list item or fence line. */
+  blocks: 5_000,
+  /** Underlined (setext) headings: each one micromark finds copies every event before it. */
+  underlines: 50,
+  /** Lines of tables (lines holding a `|`). */
+  tableLines: 2_000,
+  /** List items nested in another list or a quote, and block quotes (top-level list items are blocks). */
+  nestedBlocks: 256,
+  /**
+   * Marks of inline formatting in one block, and on the page: each run of `*`, `_`, `~` or backticks, each `[`, `]`,
+   * `\\`, `&`, `!`, `{`, `}`, `@` and `<`, and each `www.` and `://`. Each starts a token of micromark's, and merging
+   * a paragraph's tokens costs the square of their number.
+   */
+  marksPerBlock: 1_000,
+  marksPerPage: 20_000,
+  /** Tags (`<Claim …>`, `</Claim>`, `<Cite … />`, any `<` before a name) on the page: 500 claims need ~2,000. */
+  tags: 6_000,
+} as const;
+
 /** URL schemes that run code or smuggle content; rejected in links and images. */
 export const UNSAFE_URL = /^\s*(?:javascript|vbscript|data):/i;
 

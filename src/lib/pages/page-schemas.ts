@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { MAX_QUOTE_CHARS } from './content-rules.ts';
 
 /** Longest strings a frontmatter field takes: a 480 KB name once grew the built site sevenfold. */
-export const FIELD_LIMITS = { slug: 100, short: 200, long: 2_000 } as const;
+export const FIELD_LIMITS = { slug: 100, short: 200, long: 2_000, list: 200 } as const;
+
+/** A list field, no longer than a page can use (each entry of some is a citation to verify). */
+export const list = <T extends z.ZodType>(item: T) => z.array(item).max(FIELD_LIMITS.list);
 
 export const slugSchema = z
   .string()
@@ -32,8 +35,8 @@ export const aliasSchema = z.strictObject({ name: short, ...citedFact });
 export const personSchema = z.strictObject({
   name: short,
   summary: long,
-  roles: z.array(roleSchema),
-  aliases: z.array(aliasSchema).optional(),
+  roles: list(roleSchema),
+  aliases: list(aliasSchema).optional(),
 });
 
 export const episodeDateSchema = z.strictObject({
@@ -47,8 +50,8 @@ export const episodeSchema = z.strictObject({
   title: short,
   date: episodeDateSchema,
   place: short.optional(),
-  participants: z.array(slug),
-  related: z.array(slug).optional(),
+  participants: list(slug),
+  related: list(slug).optional(),
   summary: long,
 });
 
@@ -57,8 +60,8 @@ export const discrepancyKinds = ['name', 'date', 'number', 'wording', 'account',
 export const discrepancySchema = z.strictObject({
   title: short,
   kind: z.enum(discrepancyKinds),
-  about: z.array(slug).optional(),
-  episodes: z.array(slug).optional(),
+  about: list(slug).optional(),
+  episodes: list(slug).optional(),
   summary: long,
 });
 

@@ -1,6 +1,6 @@
 /**
  * Walk a content MDX tree once: enforce the safety rules and collect claims, citations and links. The tree's depth
- * is bounded before this runs (verify/page/nesting.ts), so the recursion is too.
+ * is bounded before this runs (verify/page/tree-rules.ts), so the recursion is too.
  */
 import type { Root, Nodes, Parent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';

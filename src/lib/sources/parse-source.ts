@@ -1,7 +1,8 @@
 /** Parse one `content/sources/<slug>.md` file: validate metadata, verify the hash, find paragraphs and furniture. */
 import { createHash } from 'node:crypto';
 import { Reporter, type Diagnostic } from '../diagnostics.ts';
-import { parseFrontmatter, splitFrontmatter, toLf, validateFrontmatter, type FrontmatterOptions } from '../frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter, toLf, type FrontmatterOptions, type ParsedFrontmatter } from '../frontmatter.ts';
+import { validateFrontmatter } from '../frontmatter-schema.ts';
 import { checkControlCharacters } from '../text-rules.ts';
 import { normalizeWithMap, normalize, wordMatches, type NormalizedText } from '../normalize.ts';
 import { parseFuzzyDate, type FuzzyDate } from '../dates.ts';
@@ -76,31 +77,9 @@ export function parseSource(
   options: FrontmatterOptions = {},
 ): { source?: Source; diagnostics: Diagnostic[] } {
   const reporter = new Reporter(file);
-  if (Buffer.byteLength(raw, 'utf8') > MAX_SOURCE_BYTES) {
-    reporter.error(
-      'source-too-large',
-      `Source is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
-      undefined,
-      'Split the article or keep only its text; page chrome can go.',
-    );
-    return { diagnostics: reporter.diagnostics };
-  }
-  const lf = toLf(raw);
-  checkControlCharacters(lf, reporter);
-  const split = splitFrontmatter(lf);
-  if (!split.hasFrontmatter) {
-    reporter.error(
-      'frontmatter-missing',
-      'Source has no YAML frontmatter',
-      undefined,
-      'Start the file with `---`, the metadata (title, publisher, published, language, sha256), `---`, then the article text.',
-    );
-    return { diagnostics: reporter.diagnostics };
-  }
-  const parsed = parseFrontmatter(split, reporter, options);
-  const meta = parsed && validateFrontmatter(sourceSchema, parsed, reporter, sourceFieldHints);
-  if (!parsed || !meta) return { diagnostics: reporter.diagnostics };
-
+  const read = readMeta(raw, reporter, options);
+  if (!read) return { diagnostics: reporter.diagnostics };
+  const { lf, split, parsed, meta } = read;
   const text = split.body;
   const textLine = lf.slice(0, split.bodyOffset).split('\n').length;
   const sha256 = hashText(text);
@@ -120,11 +99,57 @@ export function parseSource(
       parsed.locate(['published', 'date']),
       'Use YYYY, YYYY-MM or YYYY-MM-DD with an optional ~ or ?, a range A/B, or `unknown`.',
     );
-
   const normalized = normalizeWithMap(text);
   const rawParagraphs = splitParagraphs(text, meta.paragraphs ?? 'lines');
-  const paragraphStarts = new Set(rawParagraphs.map((p) => p.start));
-  const paragraphEnds = new Set(rawParagraphs.map((p) => p.end));
+  const furniture = locateFurniture(meta, normalized, rawParagraphs, parsed, reporter);
+  const paragraphs = classifyParagraphs(meta, rawParagraphs, furniture, parsed, reporter);
+  // Even a source with errors is returned, so that citations of it are still checked.
+  const date: FuzzyDate =
+    typeof published === 'string' ? { value: 'unknown', precision: 'unknown', approximate: false, uncertain: false } : published;
+  return {
+    source: { slug, file, meta, published: date, text, textLine, sha256, paragraphs, furniture, normalized },
+    diagnostics: reporter.diagnostics,
+  };
+}
+
+/** The text (LF), its frontmatter and the validated metadata; undefined (reported) when there is no usable metadata. */
+function readMeta(raw: string, reporter: Reporter, options: FrontmatterOptions) {
+  if (Buffer.byteLength(raw, 'utf8') > MAX_SOURCE_BYTES) {
+    reporter.error(
+      'source-too-large',
+      `Source is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
+      undefined,
+      'Split the article or keep only its text; page chrome can go.',
+    );
+    return undefined;
+  }
+  const lf = toLf(raw);
+  if (checkControlCharacters(lf, reporter)) return undefined;
+  const split = splitFrontmatter(lf);
+  if (!split.hasFrontmatter) {
+    reporter.error(
+      'frontmatter-missing',
+      'Source has no YAML frontmatter',
+      undefined,
+      'Start the file with `---`, the metadata (title, publisher, published, language, sha256), `---`, then the article text.',
+    );
+    return undefined;
+  }
+  const parsed = parseFrontmatter(split, reporter, options);
+  const meta = parsed && validateFrontmatter(sourceSchema, parsed, reporter, sourceFieldHints);
+  return parsed && meta ? { lf, split, parsed, meta } : undefined;
+}
+
+/** Where each `furniture` passage is in the text, in text order; a passage not found is reported. */
+function locateFurniture(
+  meta: SourceMeta,
+  normalized: NormalizedText,
+  paragraphs: readonly TextSpan[],
+  parsed: ParsedFrontmatter,
+  reporter: Reporter,
+): FurnitureSpan[] {
+  const paragraphStarts = new Set(paragraphs.map((p) => p.start));
+  const paragraphEnds = new Set(paragraphs.map((p) => p.end));
   const furniture: FurnitureSpan[] = [];
   (meta.furniture ?? []).forEach((item, i) => {
     // Page chrome usually fills whole lines: prefer an occurrence that does ("Follow" the menu item, not "follow-up").
@@ -141,11 +166,20 @@ export function parseSource(
     }
     furniture.push({ ...span, kind: item.kind, citable: item.citable ?? false, ...(item.reason ? { reason: item.reason } : {}) });
   });
-  furniture.sort((a, b) => a.start - b.start);
+  return furniture.sort((a, b) => a.start - b.start);
+}
 
+/** Each paragraph with its number, kind (text, heading, furniture) and furniture; a heading not found is reported. */
+function classifyParagraphs(
+  meta: SourceMeta,
+  rawParagraphs: readonly (TextSpan & { id: string; text: string })[],
+  furniture: readonly FurnitureSpan[],
+  parsed: ParsedFrontmatter,
+  reporter: Reporter,
+): SourceParagraph[] {
   const headingSet = new Map((meta.headings ?? []).map((h, i) => [normalize(h), i]));
   const foundHeadings = new Set<number>();
-  const paragraphs: SourceParagraph[] = rawParagraphs.map((p, i) => {
+  const paragraphs = rawParagraphs.map((p, i): SourceParagraph => {
     const inside = furniture.filter((f) => f.start < p.end && f.end > p.start);
     const whollyFurniture = coveredBy(p, inside);
     // Normalising every paragraph is a third of parsing a source: only when there are headings to find.
@@ -163,14 +197,7 @@ export function parseSource(
         'A heading must be a whole line of the article, copied exactly.',
       );
   });
-
-  // Even a source with errors is returned, so that citations of it are still checked.
-  const date: FuzzyDate =
-    typeof published === 'string' ? { value: 'unknown', precision: 'unknown', approximate: false, uncertain: false } : published;
-  return {
-    source: { slug, file, meta, published: date, text, textLine, sha256, paragraphs, furniture, normalized },
-    diagnostics: reporter.diagnostics,
-  };
+  return paragraphs;
 }
 
 function coveredBy(span: TextSpan, ranges: readonly TextSpan[]): boolean {

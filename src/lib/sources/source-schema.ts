@@ -1,6 +1,6 @@
 /** The strict frontmatter schema of `content/sources/<slug>.md`. */
 import { z } from 'zod';
-import { FIELD_LIMITS } from '../pages/page-schemas.ts';
+import { FIELD_LIMITS, list } from '../pages/page-schemas.ts';
 
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as `en` or `uk`');
 const short = z.string().min(1).max(FIELD_LIMITS.short);
@@ -33,9 +33,9 @@ export const sourceSchema = z.strictObject({
   basedOn: short.optional(),
   /** `lines`: every non-blank line is a paragraph; `blocks`: paragraphs are separated by blank lines. */
   paragraphs: z.enum(['lines', 'blocks']).optional(),
-  headings: z.array(passage(500)).optional(),
-  furniture: z.array(furnitureSchema).optional(),
-  notes: z.array(long).optional(),
+  headings: list(passage(500)).optional(),
+  furniture: list(furnitureSchema).optional(),
+  notes: list(long).optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits'),
 });
 

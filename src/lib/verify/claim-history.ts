@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 
 /** When `file` gained `id="…"`: the commit time (seconds) of the oldest commit that added it, Infinity if none did. */
 function introducedAt(root: string, file: string, id: string): number {
-  const out = execFileSync('git', ['log', '--follow', '--format=%ct', `-S id="${id}"`, '--', file], {
+  const out = execFileSync('git', ['log', '--format=%ct', `-S id="${id}"`, '--', file], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],

@@ -4,8 +4,8 @@
  */
 import type { Position, Reporter } from '../diagnostics.ts';
 
-/** Run `work`; if it throws, report `check-failed` at `at` (or the file's start) and return undefined. */
-export function guard<T>(reporter: Reporter, work: () => T, at?: Position): T | undefined {
+/** Run `work`; if it throws, report `check-failed` where `at` says the work was (else the file's start). */
+export function guard<T>(reporter: Reporter, work: () => T, at?: Position | (() => Position | undefined)): T | undefined {
   try {
     return work();
   } catch (error) {
@@ -13,7 +13,7 @@ export function guard<T>(reporter: Reporter, work: () => T, at?: Position): T | 
     reporter.error(
       'check-failed',
       `The checker failed on this file: ${reason.split('\n')[0]!.slice(0, 200)}`,
-      at,
+      typeof at === 'function' ? at() : at,
       'This is a bug or a missing limit in the checker, not something to fix in the content; please report it with the file. The file counts as an error until then.',
     );
     return undefined;

@@ -9,6 +9,7 @@ import type { PageState, ProcessedPage } from './page-state.ts';
 function buildClaims<M>(state: PageState<M>, ctx: RenderContext, subjects: readonly string[]): Claim[] {
   const { input, site, options } = state;
   return state.walked.claims.map((draft) => {
+    state.cursor.at = draft.at;
     const citations = state.citationsOf.get(draft)!;
     return {
       id: draft.id as ClaimId,
@@ -45,6 +46,7 @@ export function buildPage<C extends PageCollection, M extends { summary: string 
     claimFor: (node) => state.claimByNode.get(node),
     outletOf: site.outletOf,
   };
+  delete state.cursor.at; // rendering is the whole page's
   const { html, headings } = options.render ? renderContent(state.tree, ctx) : { html: '', headings: [] };
   result.claims = buildClaims(state, ctx, spec.subjects(input.slug));
   const factHtml = options.render

@@ -8,6 +8,7 @@ import type { PageState } from './page-state.ts';
 export function resolveFacts<M>(state: PageState<M>, facts: readonly FrontmatterFact[]): void {
   const locate = state.frontmatter!.locate;
   for (const { key, fact, path } of facts) {
+    state.cursor.at = locate(path);
     const citation = resolveCitation(
       {
         source: fact.source,
@@ -22,6 +23,7 @@ export function resolveFacts<M>(state: PageState<M>, facts: readonly Frontmatter
       null,
       state.site,
       state.reporter,
+      state.hints,
     );
     if (citation) {
       state.facts[key] = citation;
@@ -36,7 +38,8 @@ export function resolveCites<M>(state: PageState<M>): void {
     state.claimByNode.set(draft.node, { id: draft.id, status: draft.status });
     const citations = [];
     for (const cite of draft.cites) {
-      const citation = resolveCitation(cite, state.references.length + 1, draft.id as ClaimId, state.site, state.reporter);
+      state.cursor.at = cite.at;
+      const citation = resolveCitation(cite, state.references.length + 1, draft.id as ClaimId, state.site, state.reporter, state.hints);
       if (citation) {
         state.citationByNode.set(cite.node, citation);
         state.references.push(citation);

@@ -2,6 +2,7 @@
 import type { Root } from 'mdast';
 import type { Diagnostic, Position, Reporter } from '../../diagnostics.ts';
 import type { ParsedFrontmatter, SplitFile } from '../../frontmatter.ts';
+import type { HintBudget } from '../../claims/resolve-citation.ts';
 import type { Citation, Claim, Mention, Page } from '../../model.ts';
 import type { PageCollection } from '../../pages/page-schemas.ts';
 import type { ClaimDraft, JsxElement, WalkResult } from '../../pages/walk-content.ts';
@@ -56,4 +57,8 @@ export interface PageState<M> {
   citationsOf: Map<ClaimDraft, Citation[]>;
   mentions: Mention[];
   claimLinks: ClaimLink[];
+  /** What the page's closest-passage hints may still read. */
+  hints: HintBudget;
+  /** Where the steps are in the file, for a crash's diagnostic (see guard.ts). */
+  cursor: { at?: Position };
 }

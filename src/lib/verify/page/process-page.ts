@@ -3,7 +3,8 @@
  * check its references, its collection's own rules and its links, then build it. Each step is a named function;
  * the collection's descriptor (collections.ts) says what differs.
  */
-import { Reporter } from '../../diagnostics.ts';
+import { hintBudget } from '../../claims/resolve-citation.ts';
+import { Reporter, type Position } from '../../diagnostics.ts';
 import { pageUrl } from '../../model.ts';
 import type { PageCollection } from '../../pages/page-schemas.ts';
 import { walkContent } from '../../pages/walk-content.ts';
@@ -27,7 +28,12 @@ export function processPageWith<C extends PageCollection, M extends { summary: s
 ): ProcessedPage {
   const reporter = new Reporter(input.file);
   const result: ProcessedPage = { claims: [], mentions: [], diagnostics: reporter.diagnostics };
-  guard(reporter, () => verifyInto(spec, input, site, options, reporter, result));
+  const cursor: { at?: Position } = {};
+  guard(
+    reporter,
+    () => verifyInto(spec, input, site, options, reporter, result, cursor),
+    () => cursor.at,
+  );
   // A page that crashed half-way keeps its diagnostics, never half a page.
   if (reporter.diagnostics.some((d) => d.rule === 'check-failed')) return { claims: [], mentions: [], diagnostics: reporter.diagnostics };
   return result;
@@ -40,6 +46,7 @@ function verifyInto<C extends PageCollection, M extends { summary: string }, X>(
   options: PageOptions,
   reporter: Reporter,
   result: ProcessedPage,
+  cursor: { at?: Position },
 ): void {
   const read = readText(input, reporter);
   if (!read) return;
@@ -63,6 +70,8 @@ function verifyInto<C extends PageCollection, M extends { summary: string }, X>(
     citationsOf: new Map(),
     mentions: result.mentions,
     claimLinks: [],
+    hints: hintBudget(),
+    cursor,
   };
   if (meta) resolveFacts(state, spec.facts(meta));
   resolveCites(state);

@@ -1,20 +1,14 @@
 /** The first steps of a page: its text, its frontmatter, and its MDX tree, each bounded before it is read. */
 import { type Reporter } from '../../diagnostics.ts';
-import {
-  parseFrontmatter,
-  splitFrontmatter,
-  toLf,
-  validateFrontmatter,
-  type ParsedFrontmatter,
-  type SplitFile,
-} from '../../frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter, toLf, type ParsedFrontmatter, type SplitFile } from '../../frontmatter.ts';
+import { validateFrontmatter } from '../../frontmatter-schema.ts';
 import { MAX_PAGE_BYTES } from '../../pages/content-rules.ts';
 import { parseMdx } from '../../pages/mdx-parse.ts';
 import { checkControlCharacters } from '../../text-rules.ts';
 import type { z } from 'zod';
 import type { PageOptions } from '../options.ts';
 import type { Root } from 'mdast';
-import { checkNesting } from './nesting.ts';
+import { checkTree } from './tree-rules.ts';
 import { checkTextLimits } from './text-limits.ts';
 import type { PageInput } from './page-state.ts';
 
@@ -29,7 +23,8 @@ export function readText(input: PageInput, reporter: Reporter): { text: string; 
     return undefined;
   }
   const text = toLf(input.raw);
-  checkControlCharacters(text, reporter);
+  // A control character rejects the file; what else it breaks (YAML, MDX) would only repeat the news.
+  if (checkControlCharacters(text, reporter)) return undefined;
   const split = splitFrontmatter(text);
   if (!split.hasFrontmatter) {
     reporter.error(
@@ -81,5 +76,5 @@ export function readTree(text: string, split: SplitFile, reporter: Reporter, opt
       );
     return undefined;
   }
-  return checkNesting(parsed.tree, reporter) ? parsed.tree : undefined;
+  return checkTree(parsed.tree, reporter, text.includes('&#')) ? parsed.tree : undefined;
 }

@@ -1,43 +1,43 @@
 /**
- * Bounded work, before a page is parsed. micromark is quadratic in some shapes of text: runs of emphasis characters
- * in one paragraph, brackets, very long paragraphs, and block containers (each list item or quote it closes copies
- * every event so far). One linear pass counts them, and a page past a limit is reported at the line that crosses
- * it and not parsed. The limits are far above what prose needs; tests/content/hostile-input.test.ts times the worst
- * page each allows at the size limit.
+ * Bounded work, before a page is parsed. micromark is slow or quadratic in some shapes of text: formatting marks in
+ * one paragraph (it merges a paragraph's tokens with a splice each), very long paragraphs, underlined headings and
+ * block containers (each it closes copies every event so far), tables, and sheer numbers of blocks or tags. One
+ * linear pass counts them, and a page past a limit is reported at the line and column that cross it and is not
+ * parsed. The limits are far above what prose needs; tests/content/hostile-limits.test.ts times the worst page each
+ * allows at the size limit.
  */
 import type { Reporter } from '../../diagnostics.ts';
+import { TEXT_LIMITS } from '../../pages/content-rules.ts';
+import { scanInline, type Exceeded, type InlineCounts } from './inline-limits.ts';
 
-export const TEXT_LIMITS = {
-  /** Lines of one paragraph or other block (consecutive non-blank lines). */
-  blockLines: 1_000,
-  /** Runs of `*`, `_` or `~` in one block, and on the page. */
-  delimitersPerBlock: 1_000,
-  delimitersPerPage: 10_000,
-  /** `[` and `]` in one block, and on the page. */
-  bracketsPerBlock: 1_000,
-  bracketsPerPage: 10_000,
-  /** List items nested in another list or a quote, and block quotes, on the page (top-level list items are free). */
-  nestedBlocks: 256,
-} as const;
-
-interface Counts {
+interface BlockCounts extends InlineCounts {
   blockLines: number;
-  blockDelimiters: number;
-  blockBrackets: number;
-  delimiters: number;
-  brackets: number;
+  blocks: number;
+  underlines: number;
+  tableLines: number;
   nested: number;
   /** Quote markers on the previous line of the block. */
   quotes: number;
+  previousBlank: boolean;
 }
-
-type Exceeded = { rule: string; message: string; hint: string; column: number };
 
 /** Check `text` (LF) from `from` on; reports the first limit crossed and returns false, or returns true. */
 export function checkTextLimits(text: string, from: number, reporter: Reporter): boolean {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < from; i = text.indexOf('\n', i + 1)) line++;
-  const counts: Counts = { blockLines: 0, blockDelimiters: 0, blockBrackets: 0, delimiters: 0, brackets: 0, nested: 0, quotes: 0 };
+  const counts: BlockCounts = {
+    blockLines: 0,
+    blocks: 0,
+    underlines: 0,
+    tableLines: 0,
+    nested: 0,
+    quotes: 0,
+    previousBlank: true,
+    blockMarks: 0,
+    marks: 0,
+    tags: 0,
+    pipe: false,
+  };
   for (let start = from; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -52,57 +52,59 @@ export function checkTextLimits(text: string, from: number, reporter: Reporter):
 }
 
 /** Count one line; returns the limit it crosses, if any. */
-function checkLine(text: string, start: number, end: number, counts: Counts): Exceeded | undefined {
+function checkLine(text: string, start: number, end: number, counts: BlockCounts): Exceeded | undefined {
   let i = start;
   while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  if (i === end) {
-    counts.blockLines = counts.blockDelimiters = counts.blockBrackets = counts.quotes = 0;
-    return undefined;
-  }
+  const blank = i === end;
+  const first = text.charCodeAt(i);
+  const startsBlock = !blank && (counts.previousBlank || (i - start < 4 && BLOCK_START.has(first)));
+  // A blank line ends a block, and so does a line that starts a construct of its own (a heading, a tag, an item…).
+  if (blank || startsBlock) counts.blockLines = counts.blockMarks = 0;
+  if (blank) counts.quotes = 0;
+  const underline =
+    !blank && !counts.previousBlank && i - start < 4 && (first === 61 || first === 45) && /^[=-]+[ \t]*$/.test(text.slice(i, end));
+  counts.previousBlank = blank;
+  if (blank) return undefined;
   if (++counts.blockLines > TEXT_LIMITS.blockLines)
     return {
       rule: 'block-too-long',
-      message: `Paragraph is longer than ${TEXT_LIMITS.blockLines} lines`,
+      message: `Paragraph is longer than ${TEXT_LIMITS.blockLines.toLocaleString('en-US')} lines`,
       hint: 'Put a blank line between paragraphs; a paragraph this long is usually missing them.',
       column: 1,
     };
-  const nested = checkContainers(text, start, end, counts);
-  if (nested) return nested;
-  for (let k = i; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if ((c === 42 || c === 95 || c === 126) && text.charCodeAt(k - 1) !== c) {
-      counts.blockDelimiters++;
-      if (++counts.delimiters > TEXT_LIMITS.delimitersPerPage || counts.blockDelimiters > TEXT_LIMITS.delimitersPerBlock)
-        return limit(
-          'too-many-delimiters',
-          'emphasis or strikethrough marks (`*`, `_`, `~`)',
-          counts.delimiters > TEXT_LIMITS.delimitersPerPage,
-          k - start + 1,
-        );
-    } else if (c === 91 || c === 93) {
-      counts.blockBrackets++;
-      if (++counts.brackets > TEXT_LIMITS.bracketsPerPage || counts.blockBrackets > TEXT_LIMITS.bracketsPerBlock)
-        return limit('too-many-brackets', 'brackets (`[`, `]`)', counts.brackets > TEXT_LIMITS.bracketsPerPage, k - start + 1);
-    }
-  }
+  if (startsBlock && ++counts.blocks > TEXT_LIMITS.blocks)
+    return {
+      rule: 'too-many-blocks',
+      message: `Page has more than ${TEXT_LIMITS.blocks.toLocaleString('en-US')} paragraphs, headings, list items and other blocks`,
+      hint: SPLIT,
+      column: 1,
+    };
+  if (underline && ++counts.underlines > TEXT_LIMITS.underlines)
+    return {
+      rule: 'too-many-blocks',
+      message: `Page has more than ${TEXT_LIMITS.underlines} underlined headings (a line of \`=\` or \`-\` under text)`,
+      hint: 'Write headings as `## Heading`; put a blank line before a `---` meant as a separator.',
+      column: 1,
+    };
+  const exceeded = checkContainers(text, start, end, counts) ?? scanInline(text, i, end, start, counts);
+  if (exceeded) return exceeded;
+  if (counts.pipe && ++counts.tableLines > TEXT_LIMITS.tableLines)
+    return {
+      rule: 'too-many-blocks',
+      message: `Page has more than ${TEXT_LIMITS.tableLines.toLocaleString('en-US')} table rows`,
+      hint: SPLIT,
+      column: 1,
+    };
   return undefined;
 }
 
-function limit(rule: string, what: string, page: boolean, column: number): Exceeded {
-  const max = rule === 'too-many-delimiters' ? TEXT_LIMITS.delimitersPerPage : TEXT_LIMITS.bracketsPerPage;
-  const perBlock = rule === 'too-many-delimiters' ? TEXT_LIMITS.delimitersPerBlock : TEXT_LIMITS.bracketsPerBlock;
-  return {
-    rule,
-    message: page
-      ? `Page has more than ${max.toLocaleString('en-US')} ${what}`
-      : `Paragraph has more than ${perBlock.toLocaleString('en-US')} ${what}`,
-    hint: 'Content is prose with a little formatting; escape a literal character with a backslash or remove the markup.',
-    column,
-  };
-}
+const SPLIT = 'Split the page: one person or episode per file, each with the claims about it.';
+
+/** `#`, `<`, `>`, `-`, `+`, `*`, a digit, a backtick or a tilde: what can start a block inside a run of lines. */
+const BLOCK_START = new Set([35, 60, 62, 45, 43, 42, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 96, 126]);
 
 /** Count the list markers and quote markers that start the line; returns the limit crossed, if any. */
-function checkContainers(text: string, start: number, end: number, counts: Counts): Exceeded | undefined {
+function checkContainers(text: string, start: number, end: number, counts: BlockCounts): Exceeded | undefined {
   let k = start;
   let indent = 0;
   let markers = 0;
