@@ -9,7 +9,7 @@ import { paragraphTexts, type ClaimView } from '../lib/views/claim-view.ts';
 import { summaryOfView, type ClaimSummary } from '../lib/views/reference-view.ts';
 import { graphLayoutOf, type StoredViews } from '../lib/views/write-views.ts';
 import { inTimelineOrder } from '../lib/views/graph-view.ts';
-import type { DiscrepancyView, EpisodeView, PersonView } from '../lib/views/page-views.ts';
+import type { DiscrepancyView, EpisodeView, PersonView, ProseView } from '../lib/views/page-views.ts';
 import type { SourceView } from '../lib/views/source-view.ts';
 import type { GraphLayout } from '../lib/graph-layout.ts';
 
@@ -31,6 +31,12 @@ export const getSources = async (): Promise<readonly SourceView[]> => list('sour
 export const getPeople = async (): Promise<readonly PersonView[]> => list('people');
 export const getDiscrepancies = async (): Promise<readonly DiscrepancyView[]> => list('discrepancies');
 export const getClaims = async (): Promise<readonly ClaimView[]> => list('claims');
+
+/** The prose pages (content/pages/): `index` introduces the home page, the others have pages of their own. */
+export const getProsePages = async (): Promise<readonly ProseView[]> => list('pages');
+
+/** One prose page by slug, if the dossier has it. */
+export const getProsePage = (slug: string): ProseView | undefined => currentViews().get<ProseView>('pages', slug);
 
 /** One claim's view, read on its own (a claim page needs no other claim). */
 export function getClaim(id: string): ClaimView {

@@ -23,13 +23,13 @@ const RepositorySchema = z.strictObject({
 export const UserConfigSchema = z.strictObject({
   /** The dossier's name: the header, every page's title, the feed. */
   title: z.string().trim().min(1).max(80),
-  /** A phrase after the title on the home page's title, e.g. `Witkoff, Rubio and the fight over Ukraine diplomacy`. */
+  /** A phrase after the title in the home page's title, e.g. `The Wrenmouth footbridge dispute, 2025`. */
   tagline: z.string().trim().min(1).max(160),
   /** One sentence on what the dossier covers: the home page's description and the footer. */
   description: z.string().trim().min(1).max(400),
   /**
    * A short noun phrase naming the subject, used inside generated page descriptions ("12 episodes of {subject} in
-   * order"), e.g. `the Witkoff–Rubio rivalry`.
+   * order"), e.g. `the harbour dispute`.
    */
   subject: z.string().trim().min(1).max(120),
   /** The content folder, relative to the project root. */

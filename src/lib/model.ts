@@ -1,7 +1,7 @@
 /** The claim graph's data types, shared by the pipeline, the pages and the JSON exports. */
 import type { FuzzyDate } from './dates.ts';
 import type { ClaimStatus, Stance } from './pages/content-rules.ts';
-import type { DiscrepancyMeta, EpisodeMeta, PageCollection, PersonMeta } from './pages/page-schemas.ts';
+import type { DiscrepancyMeta, EpisodeMeta, PageCollection, PersonMeta, ProseMeta } from './pages/page-schemas.ts';
 import type { Source } from './sources/parse-source.ts';
 
 /**
@@ -16,7 +16,9 @@ export type ClaimId = string & { readonly __brand: 'ClaimId' };
 export type SourceSlug = string & { readonly __brand: 'SourceSlug' };
 
 export const pageKey = (collection: PageCollection, slug: string): PageKey => `${collection}/${slug}` as PageKey;
-export const pageUrl = (collection: PageCollection | 'sources' | 'claims', slug: string): string => `/${collection}/${slug}/`;
+/** A page's site path: `/people/x/`; a prose page sits at the top (`/about/`), and `index` is the home page. */
+export const pageUrl = (collection: PageCollection | 'sources' | 'claims', slug: string): string =>
+  collection !== 'pages' ? `/${collection}/${slug}/` : slug === 'index' ? '/' : `/${slug}/`;
 
 export interface Citation {
   /** Reference number on the page that holds the claim (1-based). */
@@ -115,7 +117,12 @@ export interface DiscrepancyPage extends PageBase {
   meta: DiscrepancyMeta;
 }
 
-export type Page = PersonPage | EpisodePage | DiscrepancyPage;
+export interface ProsePage extends PageBase {
+  collection: 'pages';
+  meta: ProseMeta;
+}
+
+export type Page = PersonPage | EpisodePage | DiscrepancyPage | ProsePage;
 
 export interface ParagraphLinks {
   /** Claim ids citing this paragraph, in site order. */

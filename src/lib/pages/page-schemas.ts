@@ -1,4 +1,4 @@
-/** Strict frontmatter schemas of the hand-written collections: people, episodes, discrepancies. */
+/** Strict frontmatter schemas of the hand-written collections: people, episodes, discrepancies, prose pages. */
 import { z } from 'zod';
 import { MAX_QUOTE_CHARS } from './content-rules.ts';
 
@@ -65,13 +65,20 @@ export const discrepancySchema = z.strictObject({
   summary: long,
 });
 
+/** A prose page of the site (`content/pages/about.mdx` → /about/; `index.mdx` is the home page's introduction). */
+export const proseSchema = z.strictObject({
+  title: short,
+  summary: long,
+});
+
 export type PersonMeta = z.infer<typeof personSchema>;
 export type EpisodeMeta = z.infer<typeof episodeSchema>;
 export type DiscrepancyMeta = z.infer<typeof discrepancySchema>;
+export type ProseMeta = z.infer<typeof proseSchema>;
 /** A frontmatter fact that cites its source, as every schema above writes it. */
 export type CitedFact = { source: string; quote: string; occurrence?: number | undefined };
 
-export const collections = ['people', 'episodes', 'discrepancies'] as const;
+export const collections = ['people', 'episodes', 'discrepancies', 'pages'] as const;
 export type PageCollection = (typeof collections)[number];
 export type Collection = PageCollection | 'sources';
 

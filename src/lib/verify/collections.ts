@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { parseFuzzyDate, type FuzzyDate } from '../dates.ts';
 import type { Position, Reporter } from '../diagnostics.ts';
-import type { Citation, DiscrepancyPage, EpisodePage, PageBase, PersonPage } from '../model.ts';
+import type { Citation, DiscrepancyPage, EpisodePage, PageBase, PersonPage, ProsePage } from '../model.ts';
 import {
   discrepancySchema,
   episodeSchema,
@@ -17,7 +17,10 @@ import {
   type EpisodeMeta,
   type PageCollection,
   type PersonMeta,
+  type ProseMeta,
+  proseSchema,
 } from '../pages/page-schemas.ts';
+import { RESERVED_TOP_LEVEL } from './site-index.ts';
 
 /** A frontmatter fact that cites a source: its key in `Page.facts`, the fact, and where it is in the YAML. */
 export interface FrontmatterFact {
@@ -33,8 +36,9 @@ export interface FrontmatterReference {
   path: PropertyKey[];
 }
 
-/** What a collection's own rules see: the page's citations, where frontmatter values are, and the reporter. */
+/** What a collection's own rules see: the page's slug and citations, where frontmatter values are, and the reporter. */
 export interface RuleInput {
+  slug: string;
   references: readonly Citation[];
   locate(path: readonly PropertyKey[]): Position;
   reporter: Reporter;
@@ -54,7 +58,7 @@ export interface PageCollectionSpec<C extends PageCollection, M extends { summar
   /** The collection's own rules; returns what they derive, or undefined when one failed (the page is not built). */
   derive(meta: M, input: RuleInput): X | undefined;
   /** The typed page. */
-  page(base: PageBase, meta: M, derived: X): Extract<PersonPage | EpisodePage | DiscrepancyPage, { collection: C }>;
+  page(base: PageBase, meta: M, derived: X): Extract<PersonPage | EpisodePage | DiscrepancyPage | ProsePage, { collection: C }>;
 }
 
 const listed = (kind: FrontmatterReference['kind'], field: string, slugs: readonly string[] | undefined): FrontmatterReference[] =>
@@ -111,6 +115,27 @@ export const discrepancies: PageCollectionSpec<'discrepancies', DiscrepancyMeta,
     return {};
   },
   page: (base, meta) => ({ ...base, collection: 'discrepancies', meta }),
+};
+
+export const pages: PageCollectionSpec<'pages', ProseMeta, object> = {
+  collection: 'pages',
+  schema: proseSchema,
+  fieldHints: pageFieldHints,
+  facts: () => [],
+  references: () => [],
+  subjects: () => [],
+  // page-slug-reserved: a prose page sits at the top of the site, where the engine's own pages are.
+  derive: (_meta, { slug, reporter }) => {
+    if (!RESERVED_TOP_LEVEL.has(slug)) return {};
+    reporter.error(
+      'page-slug-reserved',
+      `A page named \`${slug}\` would take the address /${slug}/, which the site's own pages use`,
+      { line: 1, column: 1 },
+      `Rename the file: any kebab-case name but ${[...RESERVED_TOP_LEVEL].sort().join(', ')}.`,
+    );
+    return undefined;
+  },
+  page: (base, meta) => ({ ...base, collection: 'pages', meta }),
 };
 
 /** Which collection's pages a kind of reference names. */

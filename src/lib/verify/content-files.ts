@@ -25,6 +25,7 @@ export const COLLECTION_FILES: readonly CollectionFiles[] = [
   { collection: 'people', extension: '.mdx', maxBytes: 1024 * 1024 },
   { collection: 'episodes', extension: '.mdx', maxBytes: 1024 * 1024 },
   { collection: 'discrepancies', extension: '.mdx', maxBytes: 1024 * 1024 },
+  { collection: 'pages', extension: '.mdx', maxBytes: 1024 * 1024 },
 ];
 
 export const COLLECTION_NAMES: readonly Collection[] = COLLECTION_FILES.map((c) => c.collection);

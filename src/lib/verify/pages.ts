@@ -1,6 +1,6 @@
 /** A page file to a verified page: decode its bytes, then run its collection's pipeline (page/process-page.ts). */
 import type { PageCollection } from '../pages/page-schemas.ts';
-import { discrepancies, episodes, people } from './collections.ts';
+import { discrepancies, episodes, pages, people } from './collections.ts';
 import type { ContentFile } from './content-files.ts';
 import { decodeContent } from './decode-content.ts';
 import type { PageOptions } from './options.ts';
@@ -17,6 +17,7 @@ const PROCESS: { [C in PageCollection]: Process } = {
   people: (input, site, options) => processPageWith(people, input, site, options),
   episodes: (input, site, options) => processPageWith(episodes, input, site, options),
   discrepancies: (input, site, options) => processPageWith(discrepancies, input, site, options),
+  pages: (input, site, options) => processPageWith(pages, input, site, options),
 };
 
 /** Verify one page whose text is in hand. */

@@ -2,24 +2,25 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { CitationContext } from '../claims/resolve-citation.ts';
-import type { SourceSlug } from '../model.ts';
+import { pageUrl, type SourceSlug } from '../model.ts';
 import { countOrigins, outletLabel } from '../origins.ts';
 import type { Collection } from '../pages/page-schemas.ts';
 import type { Source } from '../sources/parse-source.ts';
 
-/** Pages that exist whatever the content (for link checks). */
-export const STATIC_PATHS = [
-  '/',
-  '/people/',
-  '/episodes/',
-  '/sources/',
-  '/claims/',
-  '/discrepancies/',
-  '/about/',
-  '/search/',
-  '/graph/',
-  '/data/',
-];
+/** Pages that exist whatever the content (for link checks); the engine's routes (src/routes/) give them. */
+export const STATIC_PATHS = ['/', '/people/', '/episodes/', '/sources/', '/claims/', '/discrepancies/', '/search/', '/graph/', '/data/'];
+
+/** Top-level names the engine's own pages and files use: no prose page may take them. */
+export const RESERVED_TOP_LEVEL: ReadonlySet<string> = new Set([
+  ...STATIC_PATHS.map((path) => path.slice(1, -1)).filter(Boolean),
+  'scripts',
+  'pagefind',
+  'pagefind-claims',
+  '404',
+  'rss',
+  'sitemap-index',
+  'sitemap-0',
+]);
 
 export interface SiteIndex extends CitationContext {
   people: ReadonlySet<string>;
@@ -42,7 +43,7 @@ export function siteIndexOf(
   const slugsOf = (c: Collection) => new Set(files.filter((f) => f.collection === c).map((f) => f.slug));
   const sourceFiles = slugsOf('sources');
   const paths = new Set(STATIC_PATHS);
-  for (const f of files) paths.add(`/${f.collection}/${f.slug}/`);
+  for (const f of files) paths.add(pageUrl(f.collection === 'sources' ? 'sources' : f.collection, f.slug));
   return {
     sources,
     people: slugsOf('people'),

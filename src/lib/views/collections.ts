@@ -1,7 +1,7 @@
 /** Every reader-facing view of the dossier, computed once from the graph, grouped by collection. */
 import type { Dossier } from '../model.ts';
 import { claimView, type ClaimView } from './claim-view.ts';
-import { makeLookups, pageView, type DiscrepancyView, type EpisodeView, type PersonView } from './page-views.ts';
+import { makeLookups, pageView, type DiscrepancyView, type EpisodeView, type PersonView, type ProseView } from './page-views.ts';
 import { sourceView, type SourceView } from './source-view.ts';
 import { normalizeBase, withBase } from '../url-base.ts';
 
@@ -10,6 +10,7 @@ export interface DossierCollections {
   people: PersonView[];
   episodes: EpisodeView[];
   discrepancies: DiscrepancyView[];
+  pages: ProseView[];
   claims: ClaimView[];
 }
 
@@ -33,6 +34,7 @@ export function buildCollections(dossier: Dossier, base = '/'): DossierCollectio
     people: of<PersonView>('people'),
     episodes: of<EpisodeView>('episodes'),
     discrepancies: of<DiscrepancyView>('discrepancies'),
+    pages: of<ProseView>('pages'),
     claims: [...dossier.claims.values()]
       .map((c) => claimView(c, dossier, lookups.pageTitle, href))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),

@@ -1,4 +1,4 @@
-/** Reader-facing views of people, episodes and discrepancies, with everything the graph derives for them. */
+/** Reader-facing views of people, episodes, discrepancies and prose pages, with everything the graph derives for them. */
 import { compareFuzzyDates } from '../dates.ts';
 import type { Dossier, EpisodePage, Page, PageKey } from '../model.ts';
 import { referenceView, type ReferenceView } from './reference-view.ts';
@@ -65,6 +65,11 @@ export interface DiscrepancyView extends ViewBase {
   kind: string;
   about: (LinkView & { slug: string })[];
   episodes: LinkView[];
+}
+
+/** A prose page: the about page, the home page's introduction (`index`). */
+export interface ProseView extends ViewBase {
+  summary: string;
 }
 
 /** Title of any page key (person name, episode or discrepancy title). */
@@ -136,7 +141,7 @@ export function pageView(
   page: Page,
   dossier: Dossier,
   lookups: ReturnType<typeof makeLookups>,
-): PersonView | EpisodeView | DiscrepancyView {
+): PersonView | EpisodeView | DiscrepancyView | ProseView {
   const { link, episodeLink, discrepanciesOf, href } = lookups;
   const common = base(page, dossier, href);
   if (page.collection === 'people') {
@@ -198,6 +203,7 @@ export function pageView(
       discrepancies: discrepanciesOf(page.slug),
     };
   }
+  if (page.collection === 'pages') return { ...common, summary: page.meta.summary };
   return {
     ...common,
     summary: page.meta.summary,

@@ -76,7 +76,7 @@ function verifyInto<C extends PageCollection, M extends { summary: string }, X>(
   if (meta) resolveFacts(state, spec.facts(meta));
   resolveCites(state);
   checkReferences(state, meta ? spec.references(meta) : []);
-  const derived = meta && spec.derive(meta, { references: state.references, locate: (path) => frontmatter!.locate(path), reporter });
+  const derived = meta && spec.derive(meta, { slug: state.input.slug, references: state.references, locate: (path) => frontmatter!.locate(path), reporter });
   checkLinks(state, pageUrl(input.collection, input.slug));
   if (state.claimLinks.length > 0) result.claimLinks = state.claimLinks;
   if (meta && derived !== undefined) buildPage(state, spec, meta, derived, result);
