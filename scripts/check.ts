@@ -28,6 +28,12 @@ const contentArg = option('content');
 const contentDir = contentArg ? resolve(contentArg) : resolve(root, 'content');
 const workersArg = option('workers');
 const workers = workersArg === undefined ? undefined : Number(workersArg);
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+  process.stderr.write(
+    `${safeLine(`check: --workers takes a whole number ≥ 0 (0: the main thread only), not ${JSON.stringify(workersArg)}`)}\n`,
+  );
+  process.exit(2);
+}
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 interface Run {

@@ -135,11 +135,11 @@ function reportMissingQuote(cite: CiteInput, source: Source, ctx: CitationContex
  * silently, and it may not be the passage meant.
  */
 function chooseOccurrence(cite: CiteInput, source: Source, matches: readonly QuoteMatch[], reporter: Reporter): QuoteMatch | undefined {
-  const where = matches.map((m) => m.paragraphs.join('+')).join(', ');
+  const where = () => matches.map((m) => m.paragraphs.join('+')).join(', ');
   if (cite.occurrence === undefined && matches.length > 1) {
     reporter.error(
       'quote-ambiguous',
-      `Quote occurs ${matches.length} times in \`${source.slug}\` (${clip(where)})`,
+      `Quote occurs ${matches.length} times in \`${source.slug}\` (${clip(where())})`,
       cite.quoteAt,
       'Quote more of the passage so that it occurs once, or say which one you mean: occurrence="2" on the <Cite> (in frontmatter, occurrence: 2) cites the second.',
     );
@@ -151,7 +151,7 @@ function chooseOccurrence(cite: CiteInput, source: Source, matches: readonly Quo
       'quote-occurrence',
       `Quote occurs ${matches.length === 1 ? 'once' : `${matches.length} times`} in \`${source.slug}\`, so there is no occurrence ${cite.occurrence}`,
       cite.quoteAt,
-      `Occurrences count from 1 in the order of the text (${clip(where)}); remove occurrence when the quote occurs once.`,
+      `Occurrences count from 1 in the order of the text (${clip(where())}); remove occurrence when the quote occurs once.`,
     );
     return undefined;
   }
