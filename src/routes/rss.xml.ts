@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
-import type { APIContext } from 'astro';
 import { getEpisodes, getSources } from '../data/dossier.ts';
 import settings from 'virtual:backchannel/config';
+import { absoluteUrl, href } from '../integration/site-settings.ts';
 
-export async function GET(context: APIContext) {
+export async function GET() {
   const [episodes, sources] = await Promise.all([getEpisodes(), getSources()]);
   const items = [
     ...episodes.map((e) => ({
@@ -24,7 +24,8 @@ export async function GET(context: APIContext) {
   return rss({
     title: settings.title,
     description: settings.description,
-    site: context.site ?? settings.site,
+    // The channel's link is the site's home, under its base.
+    site: absoluteUrl(settings, href(settings, '/')),
     items,
     customData: `<language>${settings.language}</language>`,
   });
