@@ -7,6 +7,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
+import { escapeForLog } from '../lib/log-safety.ts';
 import { createVerifier } from '../lib/verify/index.ts';
 import { memoryViewStore } from '../lib/views/view-store.ts';
 import { entryId, storedViews } from '../lib/views/write-views.ts';
