@@ -42,8 +42,11 @@ function verifier({ root, contentDir, base }: DevOptions): () => { errors: Diagn
 /** The error overlay's message for content errors: every error with its place and hint. */
 function overlay(root: string, errors: readonly Diagnostic[]) {
   const first = errors[0]!;
+  // Content text is data in the overlay too: control characters are written out, one error a line.
   const message = errors
-    .map((d) => `${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})${d.hint ? `\n  hint: ${d.hint}` : ''}`)
+    .map(
+      (d) => escapeForLog(`${d.file}:${d.line}:${d.column} ${d.message} (${d.rule})`) + (d.hint ? `\n  hint: ${escapeForLog(d.hint)}` : ''),
+    )
     .join('\n');
   const file = resolve(root, first.file);
   return {
