@@ -1,7 +1,7 @@
 /** Reader-facing citation and claim summaries, shared by every page view. */
 import { describeDate } from '../dates.ts';
 import type { Citation, Dossier } from '../model.ts';
-import { outletLabel } from '../origins.ts';
+import { outletName, sourceName } from './source-names.ts';
 import type { ClaimView } from './claim-view.ts';
 
 export interface ReferenceView {
@@ -9,6 +9,9 @@ export interface ReferenceView {
   claim: string | null;
   source: string;
   sourceTitle: string;
+  /** The source's short name (source-names.ts). */
+  sourceName: string;
+  /** Its publisher, or "Unidentified site". */
   outlet: string;
   published: string;
   basedOn?: string;
@@ -41,7 +44,8 @@ export function referenceView(c: Citation, dossier: Dossier, href: (path: string
     claim: c.claim,
     source: c.source,
     sourceTitle: s.meta.title,
-    outlet: outletLabel(s),
+    sourceName: sourceName(s.meta),
+    outlet: outletName(s.meta),
     published: describeDate(s.published),
     ...(s.meta.basedOn ? { basedOn: s.meta.basedOn } : {}),
     quote: c.quote,
