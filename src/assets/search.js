@@ -331,6 +331,19 @@ for (const group of groups) {
   }
 }
 
+// "/" from any page comes here with #search-input (src/assets/enhance.js); here, it goes to the search box.
+if (location.hash === '#search-input') input.focus();
+addEventListener(
+  'keydown',
+  (event) => {
+    if (event.key !== '/' || event.target.closest('input, textarea, select')) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    input.focus();
+  },
+  true,
+);
+
 // On a phone the filters start folded, so the results are not pushed below them.
 if (matchMedia('(max-width: 47.99rem)').matches) for (const group of groups) group.open = chosen.get(group.dataset.filter).size > 0;
 document.getElementById('search-ui').hidden = false;

@@ -4,14 +4,15 @@
  */
 import type { Dossier, Page } from '../model.ts';
 import { originOf } from '../origins.ts';
-import { outletName, sourceName } from './source-names.ts';
+import { sourceName } from './source-names.ts';
 
 export interface ReportingSource {
   slug: string;
   /** The source's short name. */
   name: string;
   url: string;
-  outlet: string;
+  /** The outlet that published it; null when its page does not say. */
+  publisher: string | null;
   /** How many of the page's citations quote it. */
   citations: number;
 }
@@ -37,7 +38,7 @@ export function reportedBy(page: Page, dossier: Dossier, href: (path: string) =>
       slug: c.source,
       name: sourceName(source.meta),
       url: href(`/sources/${c.source}/`),
-      outlet: outletName(source.meta),
+      publisher: source.meta.publisher,
       citations: 1,
       // A source that names no original reporting and no publisher is its own origin, known by its name.
       origin: origin.startsWith('source:') ? sourceName(source.meta) : origin,
