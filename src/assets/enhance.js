@@ -3,8 +3,7 @@
 // expression literal. The page works without any of it.
 (() => {
   const d = document;
-  const root = d.documentElement;
-  const data = root.dataset;
+  const data = d.documentElement.dataset;
   const on = (...args) => d.addEventListener(...args);
   // A toggle button: its label stays "Dark theme", its pressed state says whether the dark theme is on.
   const button = d.getElementById('theme-toggle');
@@ -74,6 +73,5 @@
   });
   // A link to a paragraph opens its folded backlinks (global.css shows them before this runs, and without it).
   const opened = () => d.querySelector(':target>.cited-by')?.setAttribute('open', '');
-  addEventListener('hashchange', opened);
-  opened();
+  onhashchange = onload = opened;
 })();
