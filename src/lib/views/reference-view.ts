@@ -34,6 +34,8 @@ export interface ClaimSummary {
   independentOrigins: number;
   outlets: string[];
   sources: string[];
+  /** The passages its citations that deny it quote (denied claims cite the allegation and the denial). */
+  denials: { source: string; sourceName: string; paragraphs: string[]; exact: string; url: string }[];
 }
 
 /** A citation with the source metadata a reader needs beside it. */
@@ -69,5 +71,8 @@ export function summaryOfView(c: ClaimView): ClaimSummary {
     independentOrigins: c.independentOrigins,
     outlets: c.outlets,
     sources: [...new Set(c.citations.map((x) => x.source))],
+    denials: c.citations
+      .filter((x) => x.stance === 'denies')
+      .map((x) => ({ source: x.source, sourceName: x.sourceName, paragraphs: x.paragraphs, exact: x.exact, url: x.url })),
   };
 }
