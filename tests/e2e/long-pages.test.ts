@@ -57,12 +57,10 @@ describe('On this page', () => {
         await last.click();
         await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
         // (Or as far up as the page scrolls: the last section of a short page stays lower.)
-        const { top, atEnd } = await page
-          .locator(`[id="${href.slice(1)}"]`)
-          .evaluate((el) => ({
-            top: el.getBoundingClientRect().top,
-            atEnd: scrollY + innerHeight >= document.documentElement.scrollHeight - 2,
-          }));
+        const { top, atEnd } = await page.locator(`[id="${href.slice(1)}"]`).evaluate((el) => ({
+          top: el.getBoundingClientRect().top,
+          atEnd: scrollY + innerHeight >= document.documentElement.scrollHeight - 2,
+        }));
         expect(top).toBeGreaterThanOrEqual(-1);
         expect(top < 100 || (atEnd && top < 900), `section top at ${top}`).toBe(true);
       } finally {
