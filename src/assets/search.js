@@ -267,7 +267,20 @@ function keepAddress(term) {
   if (url.href !== location.href) history.replaceState(null, '', url);
 }
 
-async function run() {
+/** A phone's screen: one column, the filters above the results. */
+const phone = matchMedia('(max-width: 47.99rem)');
+
+/**
+ * On a phone the results sit below the filters, so a filter's new results would appear out of sight and the tap seem
+ * to do nothing: bring the count and the first result into view (focus stays on the filter).
+ */
+function revealResults() {
+  const first = list.querySelector('.search-result') ?? summary;
+  if (summary.getBoundingClientRect().top < 0 || first.getBoundingClientRect().bottom > innerHeight)
+    summary.scrollIntoView({ block: 'start' });
+}
+
+async function run({ reveal = false } = {}) {
   clearTimeout(timer);
   const gen = ++generation;
   const term = input.value.trim();
@@ -295,6 +308,7 @@ async function run() {
     if (!items) return;
     list.replaceChildren(...items);
     summary.textContent = describe(search.results.length, term);
+    if (reveal && phone.matches) revealResults();
     const rest = await nextItems(gen, PAGE_SIZE - FIRST_SHOWN);
     if (!rest) return;
     list.append(...rest);
@@ -345,7 +359,7 @@ addEventListener(
 );
 
 // On a phone the filters start folded, so the results are not pushed below them.
-if (matchMedia('(max-width: 47.99rem)').matches) for (const group of groups) group.open = chosen.get(group.dataset.filter).size > 0;
+if (phone.matches) for (const group of groups) group.open = chosen.get(group.dataset.filter).size > 0;
 document.getElementById('search-ui').hidden = false;
 input.addEventListener('input', runSoon);
 form.addEventListener('submit', (event) => {
@@ -358,7 +372,7 @@ pane.addEventListener('change', (event) => {
   const values = chosen.get(box.name);
   if (box.checked) values.add(box.value);
   else values.delete(box.value);
-  run();
+  run({ reveal: true });
 });
 // The person and outlet lists load when their group is opened.
 for (const group of groups.filter((g) => g.hasAttribute('data-from-index')))
