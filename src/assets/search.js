@@ -18,18 +18,25 @@ const ui = document.getElementById('search-ui');
 // The site may be served under a path (`/dossier/`): Pagefind's files are there, and its result URLs get it.
 const base = ui.dataset.base ?? '/';
 const OPTIONS = { excerptLength: 24, baseUrl: base };
-// The claims have an index of their own, written while the site builds; Pagefind searches both as one.
+// The claims have an index of their own, written while the site builds; Pagefind searches both as one. Claims
+// outnumber pages five to one and are short, so on scores alone they bury the page a reader looks for ("Geneva"
+// put the Geneva episode 12th, behind claims that mention it). Pagefind multiplies a merged index's scores by its
+// weight: this one puts every page that matches first, in its own order, then the claims, in theirs.
+const CLAIMS_WEIGHT = 1e-6;
+// Among pages, a source text is ten times as long as a person page: Pagefind's default length penalty (0.75) put a
+// source below every page quoting its name ("translated retelling" found its source 10th); 0.3 puts it first.
+const PAGES_RANKING = { pageLength: 0.3 };
 const claimsIndex = ui.dataset.claimsIndex;
 const pagefind = import(`${base}pagefind/pagefind.js`).then(async (pf) => {
-  await pf.options(OPTIONS);
-  await Promise.all([pf.init(), claimsIndex && pf.mergeIndex(claimsIndex, OPTIONS)]);
+  await pf.options({ ...OPTIONS, ranking: PAGES_RANKING });
+  await Promise.all([pf.init(), claimsIndex && pf.mergeIndex(claimsIndex, { ...OPTIONS, indexWeight: CLAIMS_WEIGHT })]);
   return pf;
 });
 
 /** The reader's filters: group name → chosen values. */
 const chosen = new Map(groups.map((g) => [g.dataset.filter, new Set()]));
-/** The search on screen: its results, and how many are shown. */
-let current = { results: [], shown: 0 };
+/** The search on screen: its results, how many are shown, and the type of the last one shown. */
+let current = { results: [], shown: 0, last: undefined };
 let generation = 0;
 let timer;
 let allFilters;
@@ -83,7 +90,8 @@ function showCounts(counts) {
     }
     const known = counts[name];
     for (const box of group.querySelectorAll('input')) {
-      const n = known?.[box.value];
+      // Once a group is counted, a value Pagefind does not list has no result.
+      const n = known ? (known[box.value] ?? 0) : undefined;
       const item = box.closest('li');
       item.querySelector('.filter-count').textContent = n === undefined ? '' : n.toLocaleString('en');
       item.classList.toggle('is-empty', n === 0);
@@ -133,6 +141,49 @@ function excerptNodes(html) {
   return nodes;
 }
 
+const words = (s) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * An excerpt without the words that repeat its title. Pagefind's excerpt is a window of the page's text, which
+ * starts with the page's heading; a claim's title is its first sentence. Cut a run of the excerpt's first words
+ * (after at most three others, a date before the heading) that the title holds, when the run reaches the end of the
+ * title or of the excerpt; an excerpt left with under three words is dropped. A section's excerpt starts inside its
+ * heading, so there a run of one word at the start is enough.
+ */
+function withoutTitle(nodes, title, section = false) {
+  const text = nodes.map((n) => n.textContent).join('');
+  const spans = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const heading = ` ${words(title).join(' ')} `;
+  for (let start = 0; start < Math.min(4, spans.length); start++) {
+    let run = ' ';
+    let end = start;
+    while (end < spans.length && heading.includes(`${run}${spans[end][0].toLowerCase()} `)) run += `${spans[end++][0].toLowerCase()} `;
+    const length = end - start;
+    const reachesEnd = heading.endsWith(run) || end === spans.length;
+    const enough = section && start === 0 ? 1 : Math.min(3, words(title).length);
+    if (length < enough || !reachesEnd) continue;
+    const last = spans[end - 1];
+    return sliceNodes(nodes, end === spans.length ? text.length : last.index + last[0].length);
+  }
+  return nodes;
+}
+
+/** `nodes` from character `from` of their text on, without the punctuation left at the cut; [] if under three words. */
+function sliceNodes(nodes, from) {
+  const out = [];
+  let at = 0;
+  for (const node of nodes) {
+    const value = node.textContent;
+    const keep = at + value.length <= from ? '' : value.slice(Math.max(0, from - at));
+    at += value.length;
+    if (!keep) continue;
+    const copy = node.cloneNode(false);
+    copy.textContent = out.length === 0 ? keep.replace(/^[\s.,:;!?)\]”’"']+/u, '') : keep;
+    if (copy.textContent) out.push(copy);
+  }
+  return words(out.map((n) => n.textContent).join('')).length < 3 ? [] : out;
+}
+
 /** One result: its type, title, excerpt and the best-matching sections of its page. */
 function resultItem(data) {
   const type = data.meta.type ?? data.filters?.type?.[0] ?? 'page';
@@ -141,13 +192,14 @@ function resultItem(data) {
   let title = data.meta.title ?? data.url;
   if (title.endsWith(` (${type})`)) title = title.slice(0, -type.length - 3);
   if (title.startsWith(`${label}: `)) title = title.slice(label.length + 2);
+  const excerpt = withoutTitle(excerptNodes(data.excerpt), title);
   const item = element(
     'li',
     'search-result',
     element('p', 'kicker', label),
     element('h3', 'search-result-title', link(data.url, title, 'search-result-link')),
-    element('p', 'search-result-excerpt', ...excerptNodes(data.excerpt)),
   );
+  if (excerpt.length > 0) item.append(element('p', 'search-result-excerpt', ...excerpt));
   item.dataset.type = type;
   const subs = data.sub_results
     .map((sub, i) => ({ sub, i }))
@@ -159,21 +211,36 @@ function resultItem(data) {
     const section = element('ul', 'search-subresults');
     for (const { sub } of subs)
       section.append(
-        element('li', '', link(sub.url, sub.title), element('span', 'search-result-excerpt', ' ', ...excerptNodes(sub.excerpt))),
+        element(
+          'li',
+          '',
+          link(sub.url, sub.title),
+          element('span', 'search-result-excerpt', ' ', ...withoutTitle(excerptNodes(sub.excerpt), sub.title, true)),
+        ),
       );
     item.append(section);
   }
   return item;
 }
 
-/** The next `size` results of the search on screen, as list items (undefined if a newer search replaced it). */
+/**
+ * The next `size` results of the search on screen, as list items (undefined if a newer search replaced it). The
+ * claims come after every page that matches (CLAIMS_WEIGHT): a line says where they start.
+ */
 async function nextItems(gen, size = PAGE_SIZE) {
   const page = current.results.slice(current.shown, current.shown + size);
   const data = await Promise.all(page.map((r) => r.data()));
   if (gen !== generation) return undefined;
   current.shown += page.length;
   more.hidden = current.shown >= current.results.length;
-  return data.map(resultItem);
+  const items = [];
+  for (const item of data.map(resultItem)) {
+    if (item.dataset.type === 'claim' && current.last && current.last !== 'claim')
+      items.push(element('li', 'search-group', element('p', 'search-group-title', 'Claims that mention it, best first')));
+    current.last = item.dataset.type;
+    items.push(item);
+  }
+  return items;
 }
 
 /** What the results are: the query and the chosen filters, in words. */
@@ -200,14 +267,27 @@ function keepAddress(term) {
   if (url.href !== location.href) history.replaceState(null, '', url);
 }
 
-async function run() {
+/** A phone's screen: one column, the filters above the results. */
+const phone = matchMedia('(max-width: 47.99rem)');
+
+/**
+ * On a phone the results sit below the filters, so a filter's new results would appear out of sight and the tap seem
+ * to do nothing: bring the count and the first result into view (focus stays on the filter).
+ */
+function revealResults() {
+  const first = list.querySelector('.search-result') ?? summary;
+  if (summary.getBoundingClientRect().top < 0 || first.getBoundingClientRect().bottom > innerHeight)
+    summary.scrollIntoView({ block: 'start' });
+}
+
+async function run({ reveal = false } = {}) {
   clearTimeout(timer);
   const gen = ++generation;
   const term = input.value.trim();
   keepAddress(term);
   const filters = pagefindFilters();
   if (!term && Object.keys(filters).length === 0) {
-    current = { results: [], shown: 0 };
+    current = { results: [], shown: 0, last: undefined };
     list.replaceChildren();
     more.hidden = true;
     summary.textContent = 'Type words to search, or choose filters to browse.';
@@ -222,12 +302,13 @@ async function run() {
     const counted = allFilters !== undefined;
     const search = await pf.search(term || null, { filters });
     if (gen !== generation) return;
-    current = { results: search.results, shown: 0 };
+    current = { results: search.results, shown: 0, last: undefined };
     // The first results show as soon as their excerpts are loaded; the rest of the page follows.
     const items = await nextItems(gen, FIRST_SHOWN);
     if (!items) return;
     list.replaceChildren(...items);
     summary.textContent = describe(search.results.length, term);
+    if (reveal && phone.matches) revealResults();
     const rest = await nextItems(gen, PAGE_SIZE - FIRST_SHOWN);
     if (!rest) return;
     list.append(...rest);
@@ -264,8 +345,21 @@ for (const group of groups) {
   }
 }
 
+// "/" from any page comes here with #search-input (src/assets/enhance.js); here, it goes to the search box.
+if (location.hash === '#search-input') input.focus();
+addEventListener(
+  'keydown',
+  (event) => {
+    if (event.key !== '/' || event.target.closest('input, textarea, select')) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    input.focus();
+  },
+  true,
+);
+
 // On a phone the filters start folded, so the results are not pushed below them.
-if (matchMedia('(max-width: 47.99rem)').matches) for (const group of groups) group.open = chosen.get(group.dataset.filter).size > 0;
+if (phone.matches) for (const group of groups) group.open = chosen.get(group.dataset.filter).size > 0;
 document.getElementById('search-ui').hidden = false;
 input.addEventListener('input', runSoon);
 form.addEventListener('submit', (event) => {
@@ -278,7 +372,7 @@ pane.addEventListener('change', (event) => {
   const values = chosen.get(box.name);
   if (box.checked) values.add(box.value);
   else values.delete(box.value);
-  run();
+  run({ reveal: true });
 });
 // The person and outlet lists load when their group is opened.
 for (const group of groups.filter((g) => g.hasAttribute('data-from-index')))
@@ -296,7 +390,11 @@ more.addEventListener('click', async () => {
     const items = await nextItems(generation);
     if (!items) return;
     list.append(...items);
-    list.children[start]?.querySelector('a')?.focus();
+    [...list.children]
+      .slice(start)
+      .find((li) => li.querySelector('a'))
+      ?.querySelector('a')
+      ?.focus();
   } finally {
     more.removeAttribute('aria-disabled');
   }

@@ -26,6 +26,6 @@ export async function claimsIndexData() {
     byPerson,
     bySource,
     people: people.map((p) => ({ slug: p.slug, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
-    sources: sources.map((s) => ({ slug: s.slug, title: s.title })),
+    sources: sources.map((s) => ({ slug: s.slug, title: s.title, name: s.name, nameInText: s.nameInText })),
   };
 }

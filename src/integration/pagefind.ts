@@ -26,12 +26,19 @@ export const PAGE_GLOBS: readonly string[] = [
  */
 const RUNTIME_FILE = /^(?:pagefind[\w.-]*\.(?:js|css)|wasm\.[\w-]+\.pagefind)$/;
 
+/**
+ * Parts of the pages' search body left out of the index, besides what templates mark `data-pagefind-ignore`: the
+ * kicker ("Episode · November 2025"), and the reference marks and status badges inside rendered content, which would
+ * otherwise fill excerpts with "[1] [2] [3] Reported.".
+ */
+export const EXCLUDED_SELECTORS: readonly string[] = ['.kicker', '.cite', '.claim-meta'];
+
 type Pagefind = typeof import('pagefind');
 type Index = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
 
 /** A new index, in `language`. */
 async function createIndex(pagefind: Pagefind, language: string): Promise<Index> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language, excludeSelectors: [...EXCLUDED_SELECTORS] });
   if (!index || errors.length > 0) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   return index;
 }

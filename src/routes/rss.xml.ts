@@ -16,7 +16,7 @@ export async function GET() {
     ...sources.map((s) => ({
       title: `Source: ${s.title}`,
       link: s.url,
-      description: `${s.outlet}${s.basedOn ? `, based on ${s.basedOn}` : ''}. ${s.published.label}.`,
+      description: `${s.name}: ${s.outletDescription}. ${s.published.label}.`,
       categories: ['source'],
       ...(s.published.earliest ? { pubDate: new Date(`${s.published.earliest}T00:00:00Z`) } : {}),
     })),

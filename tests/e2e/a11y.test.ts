@@ -93,6 +93,62 @@ describe('axe on live search results', () => {
   }
 });
 
+describe('axe on what a reader opens', () => {
+  /** Each case: where, at what width, and what to open before axe runs. */
+  const cases: { what: string; path: string; width: number; open: (page: Page) => Promise<unknown> }[] = [
+    {
+      what: 'a citation preview on a desktop',
+      path: personPath,
+      width: 1280,
+      open: (page) => page.locator('.claim .cite-link').first().focus(),
+    },
+    {
+      what: 'the table of contents and a citation preview sheet on a phone',
+      path: '/people/steve-witkoff/',
+      width: 360,
+      open: async (page) => {
+        await page.locator('nav.toc summary').click();
+        await page.locator('.claim .cite-link').first().focus();
+      },
+    },
+    {
+      what: 'a paragraph’s backlinks on a source page',
+      path: '/sources/go-it-alone-diplomacy/#p-20',
+      width: 1280,
+      open: (page) => page.locator('#p-20 .backlinks').waitFor(),
+    },
+    {
+      what: 'a denial’s claims on the claims index',
+      path: '/claims/',
+      width: 1280,
+      open: (page) => page.locator('.denial-group summary').first().click(),
+    },
+  ];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const { what, path, width, open: opening } of cases) {
+      it(`finds no ${colorScheme === 'light' ? 'violations' : 'colour violations'} with ${what} open (${colorScheme})`, async () => {
+        const page = await newPage(site, { colorScheme, viewport: { width, height: 800 } });
+        try {
+          await open(page, path);
+          await opening(page);
+          await page.waitForTimeout(200);
+          let axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+          if (colorScheme === 'dark') axe = axe.withRules(COLOUR_RULES);
+          const { violations } = await axe.analyze();
+          const report = violations.flatMap((v) =>
+            v.nodes
+              .slice(0, 8)
+              .map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`),
+          );
+          expect(violations.length, `axe violations on ${path} with ${what} (${colorScheme}):\n${report.join('\n')}\n`).toBe(0);
+        } finally {
+          await closePage(page);
+        }
+      });
+    }
+  }
+});
+
 describe('narrow screens', () => {
   it('never scrolls sideways at 360 px, on any page type', async () => {
     const page = await newPage(site, { viewport: { width: 360, height: 740 } });

@@ -58,8 +58,9 @@ describe('citation marks', () => {
         .filter({ has: page.locator('.cite-link') })
         .first();
       const link = cite.locator('.cite-link');
-      const preview = cite.locator('.cite-preview');
-      // The preview is built from the references list on first focus; nothing shows before.
+      // One preview for the page, a popover filled in for the mark in focus or under the pointer.
+      const preview = page.locator('.cite-preview');
+      // The preview is filled in from the references list on focus; nothing shows before.
       expect(await preview.isVisible(), 'preview hidden before focus').toBe(false);
       // The link is described by its entry in the references list, with or without the preview.
       const refId = await link.getAttribute('aria-describedby');
@@ -69,7 +70,7 @@ describe('citation marks', () => {
       await expect.poll(() => preview.isVisible()).toBe(true);
       expect(await preview.count()).toBe(1);
       // It shows the quoted passage of the reference it stands for.
-      expect(reference.replace(/^“|”$/g, '')).toContain(squash((await preview.locator('q').textContent()) ?? ''));
+      expect(squash((await preview.locator('blockquote').textContent()) ?? '')).toBe(reference);
       expect(squash((await preview.textContent()) ?? '')).not.toBe('');
       await page.keyboard.press('Escape');
       await expect.poll(() => preview.isVisible()).toBe(false);
@@ -91,9 +92,9 @@ describe('citation marks', () => {
       await page.goto(`${site.url}${personPath}`);
       const cite = page.locator('.claim .cite').first();
       await cite.locator('.cite-link').hover();
-      await expect.poll(() => cite.locator('.cite-preview').isVisible()).toBe(true);
+      await expect.poll(() => page.locator('.cite-preview').isVisible()).toBe(true);
       await page.keyboard.press('Escape');
-      await expect.poll(() => cite.locator('.cite-preview').isVisible()).toBe(false);
+      await expect.poll(() => page.locator('.cite-preview').isVisible()).toBe(false);
     } finally {
       await closePage(page);
     }

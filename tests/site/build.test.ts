@@ -407,7 +407,7 @@ describe('feeds', () => {
 });
 
 describe('scripts and weight', () => {
-  it('ships no <script> other than the theme snippet, enhance.js, the search scripts and JSON-LD', () => {
+  it('ships no <script> other than the theme snippet, enhance.js, the search and 404 scripts and JSON-LD', () => {
     const problems: string[] = [];
     for (const file of pages) {
       const path = fileToPath(file);
@@ -419,6 +419,7 @@ describe('scripts and weight', () => {
         if (type === 'application/ld+json' && !src) continue;
         if (src === '/scripts/enhance.js' && type !== 'module') continue;
         if (path === '/search/' && (src === '/pagefind/pagefind-component-ui.js' || src === '/scripts/search.js')) continue;
+        if (path === '/404.html' && src === '/scripts/not-found.js') continue;
         const body = s.textContent;
         if (
           !src &&

@@ -152,6 +152,8 @@ export interface SourcesJson {
     slug: string;
     url: string;
     title: string;
+    /** The short name pages call the source by. */
+    name: string;
     publisher: string | null;
     published: { value: string; label: string; basis?: string };
     language: string;

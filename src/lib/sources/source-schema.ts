@@ -20,6 +20,8 @@ export const furnitureSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   title: passage(500),
+  /** The short name readers see for this source (tables, references, previews), and the one claim text calls it by. */
+  shortName: short.optional(),
   /** The outlet that published this text; `null` when the page does not identify it. */
   publisher: short.nullable(),
   published: z.strictObject({
@@ -44,6 +46,8 @@ export type Furniture = z.infer<typeof furnitureSchema>;
 
 export const sourceFieldHints: Record<string, string> = {
   title: 'The headline (or first sentence when the page has none).',
+  shortName:
+    'A short name for readers, such as `Translated retelling`; claim text refers to the source by it (“the translated retelling”).',
   publisher: 'The outlet that published this text, or `null` when the page does not say.',
   published: 'A mapping with `date` (e.g. `2025-12-22?`, `2025-11`, `unknown`) and `basis` (why).',
   language: 'A language tag such as `en`.',

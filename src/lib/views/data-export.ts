@@ -41,6 +41,7 @@ export function sourcesExport(sources: readonly SourceView[], siteUrl: string) {
       slug: s.slug,
       url: new URL(s.url, siteUrl).href,
       title: s.title,
+      name: s.name,
       publisher: s.publisher,
       published: s.published,
       language: s.language,

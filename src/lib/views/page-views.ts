@@ -2,6 +2,8 @@
 import { compareFuzzyDates } from '../dates.ts';
 import type { Dossier, EpisodePage, Page, PageKey } from '../model.ts';
 import { referenceView, type ReferenceView } from './reference-view.ts';
+import { reportedBy, type ReportedByView } from './reported-by.ts';
+import { nameInText, relabelReferenceMarks, sourceName, withSourceNames } from './source-names.ts';
 
 export interface LinkView {
   url: string;
@@ -58,6 +60,8 @@ export interface EpisodeView extends ViewBase {
   participants: (LinkView & { slug: string })[];
   related: LinkView[];
   discrepancies: LinkView[];
+  /** The sources cited on the page, by independent origin. */
+  reportedBy: ReportedByView;
 }
 
 export interface DiscrepancyView extends ViewBase {
@@ -113,13 +117,21 @@ export function makeLookups(dossier: Dossier, href: (path: string) => string = (
     }
   }
   const discrepanciesOf = (episode: string): LinkView[] => (discrepanciesByEpisode.get(episode) ?? []).map((l) => ({ ...l }));
-  return { pageTitle, link, episodeLink, discrepanciesOf, href };
+  // Editorial text that names a source by its file name reads its name instead (source-names.ts).
+  const namesInText = new Map([...dossier.sources].map(([slug, s]) => [slug as string, nameInText(s.meta)]));
+  const inReaderWords = (text: string) => withSourceNames(text, namesInText);
+  return { pageTitle, link, episodeLink, discrepanciesOf, href, inReaderWords };
+}
+
+/** Each reference number of a page with its source's name, for the reference marks' labels. */
+function markNames(page: Page, dossier: Dossier): Map<number, string> {
+  return new Map(page.references.map((c) => [c.n, sourceName(dossier.sources.get(c.source)!.meta)]));
 }
 
 /** The reference mark of a frontmatter fact, as HTML (rendered by the verifier, with the site's URL base). */
-function factMark(page: Page, field: string, _dossier: Dossier): { ref?: string } {
+function factMark(page: Page, field: string, dossier: Dossier): { ref?: string } {
   const ref = page.factHtml[field];
-  return ref === undefined ? {} : { ref };
+  return ref === undefined ? {} : { ref: relabelReferenceMarks(ref, markNames(page, dossier)) };
 }
 
 function base(page: Page, dossier: Dossier, href: (path: string) => string): ViewBase {
@@ -129,7 +141,7 @@ function base(page: Page, dossier: Dossier, href: (path: string) => string): Vie
     file: page.file,
     title: titleOf(page),
     description: page.description,
-    html: page.html,
+    html: relabelReferenceMarks(page.html, markNames(page, dossier)),
     headings: page.headings,
     references: page.references.map((c) => referenceView(c, dossier, href)),
     claims: [...page.claims],
@@ -142,7 +154,7 @@ export function pageView(
   dossier: Dossier,
   lookups: ReturnType<typeof makeLookups>,
 ): PersonView | EpisodeView | DiscrepancyView | ProseView {
-  const { link, episodeLink, discrepanciesOf, href } = lookups;
+  const { link, episodeLink, discrepanciesOf, href, inReaderWords } = lookups;
   const common = base(page, dossier, href);
   if (page.collection === 'people') {
     const graph = dossier.people.get(page.slug)!;
@@ -190,7 +202,7 @@ export function pageView(
       date: {
         value: d.value,
         label: page.meta.date.label,
-        ...(page.meta.date.note ? { note: page.meta.date.note } : {}),
+        ...(page.meta.date.note ? { note: inReaderWords(page.meta.date.note) } : {}),
         precision: d.precision,
         approximate: d.approximate,
         uncertain: d.uncertain,
@@ -201,6 +213,7 @@ export function pageView(
       participants: page.meta.participants.map((s) => link(`people/${s}` as PageKey)),
       related: (page.meta.related ?? []).map((s) => link(`episodes/${s}` as PageKey)),
       discrepancies: discrepanciesOf(page.slug),
+      reportedBy: reportedBy(page, dossier, href),
     };
   }
   if (page.collection === 'pages') return { ...common, summary: page.meta.summary };

@@ -1,7 +1,7 @@
 /** Reader-facing citation and claim summaries, shared by every page view. */
 import { describeDate } from '../dates.ts';
 import type { Citation, Dossier } from '../model.ts';
-import { outletLabel } from '../origins.ts';
+import { outletName, sourceName } from './source-names.ts';
 import type { ClaimView } from './claim-view.ts';
 
 export interface ReferenceView {
@@ -9,6 +9,9 @@ export interface ReferenceView {
   claim: string | null;
   source: string;
   sourceTitle: string;
+  /** The source's short name (source-names.ts). */
+  sourceName: string;
+  /** Its publisher, or "Unidentified site". */
   outlet: string;
   published: string;
   basedOn?: string;
@@ -31,6 +34,8 @@ export interface ClaimSummary {
   independentOrigins: number;
   outlets: string[];
   sources: string[];
+  /** The passages its citations that deny it quote (denied claims cite the allegation and the denial). */
+  denials: { source: string; sourceName: string; paragraphs: string[]; exact: string; url: string }[];
 }
 
 /** A citation with the source metadata a reader needs beside it. */
@@ -41,7 +46,8 @@ export function referenceView(c: Citation, dossier: Dossier, href: (path: string
     claim: c.claim,
     source: c.source,
     sourceTitle: s.meta.title,
-    outlet: outletLabel(s),
+    sourceName: sourceName(s.meta),
+    outlet: outletName(s.meta),
     published: describeDate(s.published),
     ...(s.meta.basedOn ? { basedOn: s.meta.basedOn } : {}),
     quote: c.quote,
@@ -65,5 +71,8 @@ export function summaryOfView(c: ClaimView): ClaimSummary {
     independentOrigins: c.independentOrigins,
     outlets: c.outlets,
     sources: [...new Set(c.citations.map((x) => x.source))],
+    denials: c.citations
+      .filter((x) => x.stance === 'denies')
+      .map((x) => ({ source: x.source, sourceName: x.sourceName, paragraphs: x.paragraphs, exact: x.exact, url: x.url })),
   };
 }

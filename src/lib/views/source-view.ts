@@ -2,7 +2,7 @@
 import { describeDate } from '../dates.ts';
 import type { ClaimId, Dossier } from '../model.ts';
 import type { Source } from '../sources/parse-source.ts';
-import { outletLabel } from '../origins.ts';
+import { nameInText, outletDescription, outletName, sourceName } from './source-names.ts';
 
 export interface Segment {
   text: string;
@@ -34,8 +34,15 @@ export interface SourceView {
   url: string;
   file: string;
   title: string;
+  /** The short name readers know the source by (source-names.ts). */
+  name: string;
+  /** The name as running text uses it: "the translated retelling". */
+  nameInText: string;
   publisher: string | null;
+  /** Its publisher, or "Unidentified site". */
   outlet: string;
+  /** The outlet with what is known of the text: "Unidentified site, rewrite of NBC News". */
+  outletDescription: string;
   published: { value: string; label: string; basis?: string; earliest?: string };
   language: string;
   translatedFrom?: string;
@@ -97,8 +104,11 @@ export function sourceView(
     url: href(`/sources/${source.slug}/`),
     file: source.file,
     title: m.title,
+    name: sourceName(m),
+    nameInText: nameInText(m),
     publisher: m.publisher,
-    outlet: outletLabel(source),
+    outlet: outletName(m),
+    outletDescription: outletDescription(m),
     published: {
       value: m.published.date,
       label: describeDate(source.published),
