@@ -33,7 +33,6 @@ export function parseCreditAttribute(value: string): CreditParse {
     const kind = (colon < 0 ? link : link.slice(0, colon)).trim().toLowerCase();
     const name = colon < 0 ? '' : link.slice(colon + 1).trim();
     if (colon < 0 || kind === '' || name === '') {
-      if (colon < 0 && !(creditKinds as readonly string[]).includes(kind) && link !== '') return unknownKind(link.split(/\s/)[0]!);
       return {
         rule: 'credit-syntax',
         message: `Credit \`${clip(link || text)}\` is not \`kind: name\``,
@@ -46,11 +45,35 @@ export function parseCreditAttribute(value: string): CreditParse {
   return { credits };
 }
 
+/** Words contributors may reach for, and the kind each means. */
+const SYNONYMS: Record<string, string> = {
+  network: 'outlet',
+  channel: 'outlet',
+  newspaper: 'outlet',
+  publication: 'outlet',
+  report: 'outlet',
+  article: 'outlet',
+  official: 'unnamed',
+  officials: 'unnamed',
+  source: 'unnamed',
+  sources: 'unnamed',
+  anonymous: 'unnamed',
+  institution: 'person',
+  spokesperson: 'person',
+  named: 'person',
+  people: 'unnamed',
+  document: 'record',
+  statement: 'record',
+  schedule: 'record',
+  transcript: 'record',
+};
+
 function unknownKind(kind: string): CreditParse {
+  const meant = SYNONYMS[kind.toLowerCase()] ?? closest(kind.toLowerCase().slice(0, 40), [...creditKinds, 'own']);
   return {
     rule: 'unknown-credit-kind',
     message: `Unknown kind of credit \`${clip(kind)}\``,
-    hint: `Use one of: ${creditKinds.join(', ')} (or \`own\` alone: no credit); did you mean \`${closest(kind.toLowerCase().slice(0, 40), [...creditKinds, 'own'])}\`?`,
+    hint: `Use one of: ${creditKinds.join(', ')} (or \`own\` alone: no credit); did you mean \`${meant}\`?`,
   };
 }
 

@@ -10,6 +10,7 @@
  */
 import type { Citation, Origin } from '../../model.ts';
 import type { ClaimDraft } from '../../pages/walk-content.ts';
+import { stances } from '../../pages/content-rules.ts';
 import type { PageState } from './page-state.ts';
 
 const names = (chain: Citation['attribution']) => chain.credits.some((c) => c.kind === 'person' || c.kind === 'record');
@@ -22,7 +23,8 @@ export function checkClaimStatuses<M>(state: PageState<M>, sides: boolean): void
   const pageOrigins = new Set([...originsOf.values()].flatMap((list) => list.map((o) => o.key)));
   for (const draft of state.walked.claims) {
     const citations = state.citationsOf.get(draft) ?? [];
-    if (citations.length === 0) continue;
+    // A claim with no citation, or one whose stance is unknown (reported already), has nothing to check yet.
+    if (citations.length === 0 || citations.some((c) => !(stances as readonly string[]).includes(c.stance))) continue;
     state.cursor.at = draft.at;
     const denials = citations.filter((c) => c.stance === 'denies');
     const id = draft.id;
