@@ -224,7 +224,7 @@ describe('the detector on sentences that test its rules', () => {
     const named = 'State Department spokesman Tommy Pigott denied the reports.\n"There is no disagreement between them," he said.';
     const paragraphs = named
       .split('\n')
-      .map((p, i, all) => ({ start: all.slice(0, i).join('\n').length + (i ? 1 : 0), end: all.slice(0, i + 1).join('\n').length }));
+      .map((_, i, all) => ({ start: all.slice(0, i).join('\n').length + (i ? 1 : 0), end: all.slice(0, i + 1).join('\n').length }));
     const start = named.indexOf('There is no');
     const outlets = [...KNOWN_OUTLETS];
     expect(formatCredits(detectCredits({ text: named, paragraphs }, start, start + 20, { outlets }).credits)).toBe('person: Tommy Pigott');

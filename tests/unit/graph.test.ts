@@ -90,7 +90,7 @@ describe('deriveGraph on a small graph', () => {
       exact: 'q',
       url: '',
       teaser: false,
-      attribution: { outlet: 'x', credits: [], from: 'text' },
+      attribution: { outlet: 'x', credits: [], from: 'text' as const },
       line: 1,
       column: 1,
     });
