@@ -72,7 +72,7 @@ function maskQuotations(text: string): string {
 function subjectBefore(masked: string, at: number): { phrase: string; start: number; boundary: string } {
   const before = masked.slice(0, at).replace(PARENTHETICAL, (m) => ' '.repeat(m.length));
   // An appositive between the name and the verb: "Alexander Vershbow, a former U.S. ambassador to NATO, told".
-  const appositive = /,\s*(?:a|an|the)\s[^,]*,\s*$/.exec(before);
+  const appositive = /,\s*(?:a|an|the|who|whose)\s[^,]*,\s*$/.exec(before);
   const head = appositive ? before.slice(0, appositive.index) : before;
   let start = 0;
   let boundary = '';
@@ -135,7 +135,7 @@ function creditsOf(
     const rest = masked.slice(m.index + m[0].length);
     // A verb after a determiner or a possessive is a noun: "Russia's claims", "the report".
     if (/(?:['’]s|\b(?:the|a|an|his|her|their|its|these|those|such))\s+$/i.test(masked.slice(0, m.index))) continue;
-    const inverted = m[0] === 'said' && /[,”"]\s*$/.test(masked.slice(0, m.index)) && /^\s+([a-z][^,;!?]*?)[.!?\s”"]*$/.exec(rest);
+    const inverted = m[0] === 'said' && /[”"]\s*$/.test(masked.slice(0, m.index)) && /^\s+([a-z][^,;!?]*?)[.!?\s”"]*$/.exec(rest);
     const { phrase, start, boundary } = inverted ? { phrase: inverted[1]!, start: m.index, boundary: '”' } : subjectBefore(masked, m.index);
     if (phrase.trim() === '' || /^who$/i.test(phrase.trim())) {
       if (/^who$/i.test(phrase.trim())) relativeCredit(masked, m, found, at, ctx);
@@ -163,8 +163,10 @@ function creditsOf(
     const more =
       citing && credits.at(-1)?.kind === 'outlet' ? classifyParty(citing[1]!, ctx, true).filter((c) => c.kind === 'unnamed') : [];
     // "told NBC News", "told the network": the outlet the words were said to comes first in the chain.
-    const told = /^told|^tells/.test(m[0]) ? /^\s+(the (?:network|channel)|[A-Z][\w]*(?: [A-Z][\w]*)*)/.exec(rest) : null;
-    const to = told ? (outletIn(told[1]!, ctx.outlets) ?? (/^the /.test(told[1]!) ? ctx.retells : undefined)) : undefined;
+    const told = /^told|^tells/.test(m[0]) ? /^\s+(the (?:network|channel)|(?:the )?[A-Z][\w]*(?: [A-Z][\w]*)*)/.exec(rest) : null;
+    const to = told
+      ? (outletIn(told[1]!, ctx.outlets) ?? (/^the (?:network|channel)$/.test(told[1]!) ? ctx.retells : undefined))
+      : undefined;
     found.push({
       credits: to ? [{ kind: 'outlet', name: to }, ...credits] : [...credits, ...more],
       evidence: `${phrase.trim()} ${m[0]}${to ? ` ${told![1]}` : ''}${citing ? `, citing ${citing[1]!.trim()}` : ''}`.replace(/\s+/g, ' '),
@@ -294,13 +296,20 @@ export function detectCredits(source: AttributionText, start: number, end: numbe
     }
     return null;
   };
+  // A quote over several sentences takes the credit of the first that names a person on the record, else of the
+  // first that credits anyone: "Traders say …. Hester Pawley … said …" is Pawley's words.
   let result: Found | null = null;
-  for (let i = first; i < sentences.length && sentences[i]!.start < end && !result; i++) {
+  for (let i = first; i < sentences.length && sentences[i]!.start < end; i++) {
     const s = sentences[i]!;
     const from = Math.max(start, s.start);
     const to = Math.min(end, s.end);
     const found = read(s).found;
-    result = creditFor(found, from, to) ?? (found.length === 0 ? own(i) : null) ?? quoted(i, from, to);
+    const credit = creditFor(found, from, to) ?? (found.length === 0 ? own(i) : null) ?? quoted(i, from, to);
+    if (credit && credit.credits.at(-1)?.kind === 'person') {
+      result = credit;
+      break;
+    }
+    result ??= credit;
   }
   if (!result) return { credits: [] };
   let credits = result.credits;

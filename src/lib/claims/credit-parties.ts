@@ -46,7 +46,7 @@ const CANONICAL: Record<string, string> = {
 
 /** Words of an unnamed source ("two U.S. officials", "people familiar", "his detractors", "one member of Congress"). */
 const UNNAMED =
-  /\b(?:officials?|people|persons?|sources?|interlocutors?|insiders?|critics|detractors|skeptics|members? of Congress|aides|diplomats|experts|those familiar|familiar with)\b/i;
+  /\b(?:officials?|people|persons?|sources?|interlocutors?|insiders?|critics|detractors|skeptics|members? of Congress|aides|diplomats|experts|those familiar|familiar with|traders|residents|shopkeepers?|locals|witnesses|analysts|observers|lawmakers|campaigners|neighbou?rs|employees|staff members?|workers)\b/i;
 /** A bare count or quantifier standing for people already described ("Two said…", "Many were granted…"). */
 const COUNT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both)$/i;
 /** Institutions speaking on the record; the dossier treats them like a named person. */
@@ -83,15 +83,36 @@ const clean = (phrase: string): string =>
     .replace(TRAILING_AUXILIARIES, '')
     .trim();
 
+/** A newspaper's name ends in one of these, and a text may call it by it alone ("the Courier"). */
+const MASTHEAD =
+  /\s(Courier|Times|Post|Journal|Gazette|Herald|Digest|Telegraph|Guardian|Chronicle|Tribune|Mail|Express|Standard|Observer|Press|Examiner)$/;
+
+/** The names a text may call each outlet by: as written, without a leading "The", and "the Courier" for a newspaper. */
+const aliasCache = new WeakMap<readonly string[], [string, string][]>();
+function aliasesOf(outlets: readonly string[]): [string, string][] {
+  const known = aliasCache.get(outlets);
+  if (known) return known;
+  const aliases: [string, string][] = [];
+  for (const name of outlets) {
+    const canonical = CANONICAL[name] ?? name;
+    aliases.push([name, canonical]);
+    if (/^The\s/.test(name)) aliases.push([name.slice(4), canonical]);
+    const masthead = MASTHEAD.exec(name);
+    if (masthead) aliases.push([`the ${masthead[1]}`, canonical], [`The ${masthead[1]}`, canonical]);
+  }
+  aliases.sort((a, b) => b[0].length - a[0].length);
+  aliasCache.set(outlets, aliases);
+  return aliases;
+}
+
 /** The canonical name of an outlet mentioned in `phrase`, if any. */
 export function outletIn(phrase: string, outlets: readonly string[]): string | undefined {
-  for (const name of outlets) {
+  for (const [name, canonical] of aliasesOf(outlets)) {
     const at = phrase.indexOf(name);
     if (at < 0) continue;
     const before = phrase[at - 1];
     const after = phrase[at + name.length];
-    if ((before === undefined || !/[A-Za-z]/.test(before)) && (after === undefined || !/[A-Za-z]/.test(after)))
-      return CANONICAL[name] ?? name;
+    if ((before === undefined || !/[A-Za-z]/.test(before)) && (after === undefined || !/[A-Za-z]/.test(after))) return canonical;
   }
   return undefined;
 }
@@ -141,7 +162,8 @@ export function classifyParty(raw: string, ctx: PartyContext, speech = true): Cr
   if (INSTITUTION.test(phrase) && !/\b(?:spokes(?:person|man|woman)|aide|adviser|secretary)\b/i.test(phrase))
     return [{ kind: 'person', name: phrase }];
   if (/\bspokes(?:person|man|woman)$/i.test(phrase)) return [{ kind: 'person', name: phrase }];
-  const name = personName(phrase);
+  // "Traders on Gull Lane": capitalised words after a preposition name a place, not the speaker.
+  const name = personName(phrase.replace(/\s(?:on|in|at|from|near|of|for|across|outside|inside)\s.*$/, ''));
   if (name) return [{ kind: 'person', name }];
   if (/^the\s+(?:[A-Z]\w*\s+)*(?:Secretary|President|Minister|Ambassador|Envoy|head of \w+|spokes\w+)\b/i.test(phrase))
     return [{ kind: 'person', name: phrase }];
@@ -149,9 +171,9 @@ export function classifyParty(raw: string, ctx: PartyContext, speech = true): Cr
 }
 
 const HEAD =
-  /^(?:officials?|people|persons?|sources?|interlocutors?|insiders?|critics|detractors|skeptics|members?|aides|diplomats|experts|those)$/i;
+  /^(?:officials?|people|persons?|sources?|interlocutors?|insiders?|critics|detractors|skeptics|members?|aides|diplomats|experts|those|traders|residents|shopkeepers?|locals|witnesses|analysts|observers|lawmakers|campaigners|neighbou?rs|employees|staff|workers)$/i;
 const MODIFIER =
-  /^(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|several|both|another|other|his|her|their|its|of|and|or|current|former|senior|junior|top|administration|government|frustrated|unnamed|anonymous|number|first|second|third|fourth|fifth|sixth|seventh)$/i;
+  /^(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|several|both|another|other|his|her|their|its|of|and|or|current|former|senior|junior|top|administration|government|frustrated|unnamed|anonymous|number|local|first|second|third|fourth|fifth|sixth|seventh)$/i;
 
 /** The words that name unnamed sources, without the clause they sit in: "Macronthe three interlocutors" → "three interlocutors". */
 function unnamedName(phrase: string): string {

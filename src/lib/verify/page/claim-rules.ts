@@ -5,7 +5,8 @@
  * - `disputed-one-sided`: `disputed`, and every citation is one side from one origin (no denial, one origin), unless
  *   the claim is one side of a disagreement page whose claims, together, come from two origins or more;
  * - `on-record-unnamed`: `on-record`, and no supporting citation's chain names a person or an institution;
- * - `contradicted-without-contradiction`: `contradicted`, and no citation is the contradicting passage (`denies`).
+ * - `contradicted-without-contradiction`: `contradicted`, and no citation is the contradicting passage (`denies`),
+ *   unless it is one side of a disagreement page whose claims come from two origins or more.
  * Ties between claims (`corroborates`) are kept for the assembly, which knows every claim (assemble.ts).
  */
 import type { Citation, Origin } from '../../model.ts';
@@ -13,7 +14,15 @@ import type { ClaimDraft } from '../../pages/walk-content.ts';
 import { stances } from '../../pages/content-rules.ts';
 import type { PageState } from './page-state.ts';
 
-const names = (chain: Citation['attribution']) => chain.credits.some((c) => c.kind === 'person' || c.kind === 'record');
+/**
+ * Whether a denial names who denies it: its chain ends in a named person, a record or an outlet, or, crediting no one,
+ * it is the words of an identified publisher (an institution's own statement). Unnamed sources, or the uncredited
+ * words of an unidentified page, name no one.
+ */
+const names = (c: Citation, publisherOf: (source: string) => string | null | undefined): boolean => {
+  const last = c.attribution.credits.at(-1);
+  return last ? last.kind !== 'unnamed' : !!publisherOf(c.source);
+};
 
 /** Check each claim's status against its citations; `sides`: the page's claims are the sides of one disagreement. */
 export function checkClaimStatuses<M>(state: PageState<M>, sides: boolean): void {
@@ -35,7 +44,7 @@ export function checkClaimStatuses<M>(state: PageState<M>, sides: boolean): void
         draft.at,
         'Cite the denial beside the allegation with stance="denies"; if no one denies it, the status is `reported`.',
       );
-    else if (draft.status === 'denied' && !denials.some((c) => names(c.attribution)))
+    else if (draft.status === 'denied' && !denials.some((c) => names(c, (slug) => site.sources.get(slug)?.meta.publisher)))
       reporter.warn(
         'denied-by-unnamed',
         `Claim \`${id}\` is \`denied\`, but its denial names no one: ${denials.map((c) => creditName(c)).join('; ')}`,
@@ -59,7 +68,7 @@ export function checkClaimStatuses<M>(state: PageState<M>, sides: boolean): void
         draft.at,
         '`on-record` means a named person (or an institution such as the State Department) said it: cite the passage that names them, state it with credit="person: …", or use `reported`.',
       );
-    if (draft.status === 'contradicted' && denials.length === 0)
+    if (draft.status === 'contradicted' && denials.length === 0 && !(sides && pageOrigins.size >= 2))
       reporter.warn(
         'contradicted-without-contradiction',
         `Claim \`${id}\` is \`contradicted\`, but none of its citations is the passage that contradicts it`,
