@@ -13,7 +13,7 @@ const edit = (files: ReturnType<typeof corpus>, i: number, change: (text: string
 const pageIndexes = (files: ReturnType<typeof corpus>) => files.flatMap((f, i) => (f.collection === 'sources' ? [] : [i]));
 // The generated corpus gives its claims statuses at random, so the status checks of issue 19 advise on some of them
 // (warnings); what these tests protect is that it has no errors, and that every thread reports the same of both.
-const errors = (diagnostics: { severity: string }[]) => diagnostics.filter((d) => d.severity === 'error');
+const errors = <D extends { severity: string }>(diagnostics: D[]) => diagnostics.filter((d) => d.severity === 'error');
 
 describe('verifyDossier on worker threads', () => {
   it('verifies the same dossier as the main thread alone, on 2 and 3 workers', async () => {
