@@ -200,6 +200,29 @@ function creditFor(found: readonly Found[], start: number, end: number): Found |
   return whole ?? (clause && start < end ? clause : undefined);
 }
 
+/** The first sentence that ends after `offset` (sentences are in order): a binary search. */
+function firstEndingAfter(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < sentences.length ? lo : -1;
+}
+
+/** Per source and options, what each sentence credits (keys `r<offset>`) and what it resolves to (sentence index). */
+const creditCache = new WeakMap<object, Map<string, Map<unknown, unknown>>>();
+function cacheOf(source: AttributionText, options: DetectOptions): Map<unknown, unknown> {
+  let bySource = creditCache.get(source);
+  if (!bySource) creditCache.set(source, (bySource = new Map()));
+  const key = `${options.retells ?? ''}\0${options.self ?? ''}\0${options.teaser ? 1 : 0}\0${options.outlets.join('|')}`;
+  let cache = bySource.get(key);
+  if (!cache) bySource.set(key, (cache = new Map()));
+  return cache;
+}
+
 /** Each paragraph with the words inside its quotations masked, once per source. */
 const maskCache = new WeakMap<object, string[]>();
 function maskedParagraphs(source: AttributionText): string[] {
@@ -238,10 +261,17 @@ export function detectCredits(source: AttributionText, start: number, end: numbe
     const p = source.paragraphs[s.paragraph]!;
     return masks[s.paragraph]!.slice(s.start - p.start, s.end - p.start);
   };
-  const read = (s: Sentence) => creditsOf(s, maskedOf(s), options);
-  const first = sentences.findIndex((s) => s.end > start);
+  // What a sentence credits depends on the source and the options only: read once per source, whichever citation asks.
+  const cache = cacheOf(source, options);
+  const read = (s: Sentence) => {
+    const key = `r${s.start}`;
+    let found = cache.get(key) as ReturnType<typeof creditsOf> | undefined;
+    if (!found) cache.set(key, (found = creditsOf(s, maskedOf(s), options)));
+    return found;
+  };
+  const first = firstEndingAfter(sentences, start);
   if (first < 0) return { credits: [] };
-  const memo = new Map<number, Found | null>();
+  const memo = cache as unknown as Map<number, Found | null>;
   const own = (i: number, depth = 0): Found | null => {
     if (depth > 3) return null;
     const known = memo.get(i);
