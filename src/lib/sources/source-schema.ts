@@ -20,8 +20,6 @@ export const furnitureSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   title: passage(500),
-  /** The short name readers see for this source (tables, references, previews), and the one claim text calls it by. */
-  shortName: short.optional(),
   /** The outlet that published this text; `null` when the page does not identify it. */
   publisher: short.nullable(),
   published: z.strictObject({
@@ -33,6 +31,8 @@ export const sourceSchema = z.strictObject({
   translatedFrom: language.optional(),
   /** The original reporting this text repeats; sources sharing it count as one independent origin. */
   basedOn: short.optional(),
+  /** The short name readers see for this source (tables, references, previews), and the one claim text calls it by. */
+  shortName: short.optional(),
   /** `lines`: every non-blank line is a paragraph; `blocks`: paragraphs are separated by blank lines. */
   paragraphs: z.enum(['lines', 'blocks']).optional(),
   headings: list(passage(500)).optional(),
