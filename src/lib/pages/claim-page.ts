@@ -52,25 +52,26 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     })),
     ...(claim.speaker ? { author: { '@type': 'Person', name: claim.speaker.name } } : {}),
   };
+  // Who reports it first: the sources by the names readers know them by, then the origins they re-report.
   const facts = [
-    ['Appears on', link(claim.href, claim.page.title)],
     [
-      'Independent origins',
-      `${claim.independentOrigins}: ${escapeText(claim.origins.join(', ') || 'none (no supporting citation)')}` +
-        '<br><span class="meta-line">Sources re-reporting the same original story count once.</span>',
-    ],
-    [
-      'Cited',
-      `${plural(claim.citations.length, 'citation')} in ${plural(citedSources.length, 'source')}:<ul>` +
+      'Reported by',
+      `${plural(citedSources.length, 'source')} (${plural(claim.citations.length, 'citation')}):<ul>` +
         citedSources
           .map(
             (c) =>
-              `<li>${link(sourcePage(c), c.sourceTitle)} <span class="meta-line">(${escapeText(c.outlet)}` +
+              `<li>${link(sourcePage(c), c.sourceName)} <span class="meta-line">(${escapeText(c.outlet)}` +
               `${c.basedOn ? `, based on ${escapeText(c.basedOn)}` : ''})</span></li>`,
           )
           .join('') +
         '</ul>',
     ],
+    [
+      'Independent origins',
+      `${claim.independentOrigins}: ${escapeText(claim.origins.join(', ') || 'none (no supporting citation)')}` +
+        '<br><span class="meta-line">Sources re-reporting the same original story count once.</span>',
+    ],
+    ['Appears on', link(claim.href, claim.page.title)],
     ...(claim.about.length > 0 ? [['About', claim.about.map((p) => link(p.url, p.name)).join(', ')]] : []),
     ...(claim.speaker ? [['Words of', link(claim.speaker.url, claim.speaker.name)]] : []),
     ['Permalink', `<code>/claims/${escapeText(claim.id)}/</code>`],
@@ -81,7 +82,7 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     const p = c.context.paragraph;
     return (
       `<li id="citation-${c.n}"><p><strong>${escapeText(STANCE[c.stance] ?? c.stance)}</strong> · ` +
-      `${link(sourcePage(c), c.sourceTitle)}, ${escapeText(c.outlet)}, ${escapeText(c.published)}` +
+      `${link(sourcePage(c), c.sourceName)}, “${escapeText(c.sourceTitle)}”, ${escapeText(c.outlet)}, ${escapeText(c.published)}` +
       `${c.basedOn ? `; based on ${escapeText(c.basedOn)}` : ''}${c.teaser ? ' · a teaser for another article' : ''}</p>` +
       neighbour(c.source, c.context.before) +
       `<blockquote><p>${paragraphNumber(p.id)} ${escapeText(p.before)}<mark>${escapeText(p.match)}</mark>${escapeText(p.after)}</p></blockquote>` +
@@ -90,10 +91,11 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     );
   });
   const body =
-    `<p class="kicker">Claim · ${statusLabelHtml(claim.status)}</p><h1>${escapeText(title)}</h1><div class="prose">` +
-    `<div class="claim claim-block" data-status="${escapeAttribute(claim.status)}">${claim.html}</div>` +
-    `<p class="meta-line">${escapeText(statusDescriptions[claim.status as ClaimStatus] ?? '')}</p>` +
+    // The heading (the first sentence) names the page for screen readers; the statement shows once, in full.
+    `<p class="kicker">Claim · ${statusLabelHtml(claim.status)}</p><h1 class="visually-hidden">${escapeText(title)}</h1>` +
+    `<div class="prose"><div class="claim claim-block" data-status="${escapeAttribute(claim.status)}">${claim.html}</div>` +
     `<dl class="facts">${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` +
+    `<p class="meta-line">${escapeText(statusDescriptions[claim.status as ClaimStatus] ?? '')}</p>` +
     `<h2>Citations, in context</h2><ol class="claim-list">${citations.join('')}</ol></div>`;
   return { title: `Claim: ${title}`, description: claim.text, jsonLd, body };
 }
