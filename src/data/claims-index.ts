@@ -6,6 +6,12 @@ import { summaryOfView } from '../lib/views/reference-view.ts';
 /** A claim view as a list item. */
 export const summarize = summaryOfView;
 
+/**
+ * How many claims of one status a list shows on one page. Past it, the claims index shows the first ones and links
+ * to that status's own pages, so no page grows with the dossier (at 50,000 pages the whole list was 146 MB).
+ */
+export const CLAIMS_PER_PAGE = 500;
+
 /** Everything the claims index and its filter pages need, with the per-person and per-source lists built once. */
 export async function claimsIndexData() {
   const [claims, people, sources] = await Promise.all([getClaims(), getPeople(), getSources()]);

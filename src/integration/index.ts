@@ -23,7 +23,7 @@ import { serveDossier } from './dev-server.ts';
 export type { BackchannelUserConfig } from './user-config.ts';
 
 /** Filtered views and the 404 page are noindex, and stay out of the sitemap. */
-const NOINDEX = /^\/(claims\/(person|source)|episodes\/person)\/|^\/404/;
+const NOINDEX = /^\/(claims\/(person|source|status)|episodes\/person)\/|^\/404/;
 
 export default function backchannel(options: BackchannelUserConfig): AstroIntegration {
   const userConfig = parseUserConfig(options);

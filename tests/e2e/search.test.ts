@@ -282,13 +282,13 @@ describe('search page', () => {
     try {
       await page.goto(`${site.url}/search/?q=Geneva`);
       await settledCount(page);
-      expect(await open()).toEqual({ type: false, status: false, person: false, source: false, outlet: false });
+      expect(await open()).toEqual({ type: false, status: false, person: false, outlet: false });
       const filters = (await page.locator('#search-filters').boundingBox())!;
       expect(filters.height, 'folded filters take little room').toBeLessThan(320);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await page.goto(`${site.url}/search/?q=Geneva&type=claim`);
       await settledCount(page);
-      expect(await open()).toEqual({ type: true, status: false, person: false, source: false, outlet: false });
+      expect(await open()).toEqual({ type: true, status: false, person: false, outlet: false });
     } finally {
       await closePage(page);
     }

@@ -43,7 +43,7 @@ describe('source names', () => {
     for (const s of sources) {
       const facts = squash(
         readHtml(dist, `sources/${s.slug}/index.html`)
-          .querySelectorAll('dl.facts > *')
+          .querySelectorAll('dl.facts dt, dl.facts dd')
           .map((el) => el.textContent)
           .join(' '),
       );

@@ -57,14 +57,27 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     `${escapeText(o.name)} <span class="meta-line">(${ORIGIN_KIND[o.kind]}; ${o.citations.length === 1 ? 'citation' : 'citations'} ${o.citations
       .map((n) => `<a href="#citation-${n}">${n}</a>`)
       .join(', ')})</span>`;
+  // Who reports it first: the sources by the names readers know them by; then the origins their passages credit, when
+  // they report it, and the claims of other origins tied to it.
   const facts = [
-    ['Appears on', link(claim.href, claim.page.title)],
+    [
+      'Reported by',
+      `${plural(citedSources.length, 'source')} (${plural(claim.citations.length, 'citation')}):<ul>` +
+        citedSources
+          .map(
+            (c) =>
+              `<li>${link(sourcePage(c), c.sourceName)} <span class="meta-line">(${escapeText(c.outlet)}` +
+              `${c.basedOn ? `, based on ${escapeText(c.basedOn)}` : ''})</span></li>`,
+          )
+          .join('') +
+        '</ul>',
+    ],
     [
       'Independent origins',
       `${claim.independentOrigins}: ${claim.origins.map(originText).join('; ') || 'none (no supporting citation)'}` +
         '<br><span class="meta-line">Each supporting citation counts toward the end of its chain of credits: a named person or a record, else the outlet whose reporting it is.</span>',
     ],
-    ['Reported', escapeText(claim.reported)],
+    ['When reported', escapeText(claim.reported)],
     ...(claim.corroborates.length > 0
       ? [
           [
@@ -80,18 +93,7 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
           ],
         ]
       : []),
-    [
-      'Cited',
-      `${plural(claim.citations.length, 'citation')} in ${plural(citedSources.length, 'source')}:<ul>` +
-        citedSources
-          .map(
-            (c) =>
-              `<li>${link(sourcePage(c), c.sourceTitle)} <span class="meta-line">(${escapeText(c.outlet)}` +
-              `${c.basedOn ? `, based on ${escapeText(c.basedOn)}` : ''})</span></li>`,
-          )
-          .join('') +
-        '</ul>',
-    ],
+    ['Appears on', link(claim.href, claim.page.title)],
     ...(claim.about.length > 0 ? [['About', claim.about.map((p) => link(p.url, p.name)).join(', ')]] : []),
     ...(claim.speaker ? [['Words of', link(claim.speaker.url, claim.speaker.name)]] : []),
     ['Permalink', `<code>/claims/${escapeText(claim.id)}/</code>`],
@@ -102,7 +104,7 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     const p = c.context.paragraph;
     return (
       `<li id="citation-${c.n}"><p><strong>${escapeText(STANCE[c.stance] ?? c.stance)}</strong> · ` +
-      `${link(sourcePage(c), c.sourceTitle)}, ${escapeText(c.outlet)}, ${escapeText(c.published)}` +
+      `${link(sourcePage(c), c.sourceName)}, “${escapeText(c.sourceTitle)}”, ${escapeText(c.outlet)}, ${escapeText(c.published)}` +
       `${c.basedOn ? `; based on ${escapeText(c.basedOn)}` : ''}${c.teaser ? ' · a teaser for another article' : ''}</p>` +
       `<p class="meta-line chain">Credited: ${escapeText(c.chain)}${c.attribution.from === 'credit' ? ' (as the dossier reads it)' : c.attribution.evidence ? ` (“${escapeText(c.attribution.evidence)}”)` : ''}</p>` +
       neighbour(c.source, c.context.before) +
@@ -112,10 +114,11 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     );
   });
   const body =
-    `<p class="kicker">Claim · ${statusLabelHtml(claim.status)}</p><h1>${escapeText(title)}</h1><div class="prose">` +
-    `<div class="claim claim-block" data-status="${escapeAttribute(claim.status)}">${claim.html}</div>` +
-    `<p class="meta-line">${escapeText(statusDescriptions[claim.status as ClaimStatus] ?? '')}</p>` +
+    // The heading (the first sentence) names the page for screen readers; the statement shows once, in full.
+    `<p class="kicker">Claim · ${statusLabelHtml(claim.status)}</p><h1 class="visually-hidden">${escapeText(title)}</h1>` +
+    `<div class="prose"><div class="claim claim-block" data-status="${escapeAttribute(claim.status)}">${claim.html}</div>` +
     `<dl class="facts">${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` +
+    `<p class="meta-line">${escapeText(statusDescriptions[claim.status as ClaimStatus] ?? '')}</p>` +
     `<h2>Citations, in context</h2><ol class="claim-list">${citations.join('')}</ol></div>`;
   return { title: `Claim: ${title}`, description: claim.text, jsonLd, body };
 }

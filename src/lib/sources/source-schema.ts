@@ -20,8 +20,6 @@ export const furnitureSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   title: passage(500),
-  /** The short name readers see for this source (tables, references, previews), and the one claim text calls it by. */
-  shortName: short.optional(),
   /** The outlet that published this text; `null` when the page does not identify it. */
   publisher: short.nullable(),
   published: z.strictObject({
@@ -33,6 +31,8 @@ export const sourceSchema = z.strictObject({
   translatedFrom: language.optional(),
   /** The original reporting this text repeats (the outlet whose story it retells or republishes). */
   basedOn: short.optional(),
+  /** The short name readers see for this source (tables, references, previews), and the one claim text calls it by. */
+  shortName: short.optional(),
   /**
    * The text is the `basedOn` outlet's own, republished as it was (not retold): its uncredited sentences are that
    * outlet's own reporting. A rewrite's uncredited sentences are the rewrite's own.

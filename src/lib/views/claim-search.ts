@@ -23,12 +23,11 @@ export function claimTitle(text: string): string {
   return first.length > 150 ? `${first.slice(0, first.lastIndexOf(' ', 147))}…` : first;
 }
 
-/** The search filters of a claim: its status, whom it is about, and the sources it cites and their outlets. */
+/** The search filters of a claim: its status, whom it is about, and the outlets of the sources it cites. */
 export function claimSearchFilters(claim: Pick<ClaimView, 'status' | 'about' | 'citations'>): Record<string, string[]> {
   return {
     status: [claim.status],
     person: claim.about.map((a) => a.name),
-    source: [...new Set(claim.citations.map((c) => c.sourceName))].sort(),
     outlet: [...new Set(claim.citations.map((c) => c.outlet))].sort(),
   };
 }
