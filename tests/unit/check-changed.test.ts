@@ -130,7 +130,9 @@ describe('check --changed', { timeout: 60_000 }, () => {
     const run = check(dir, '--changed');
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/checked 1 changed content file against main: 1 page, 1 claim/);
-    expect(run.stderr).toContain('--changed skips cross-file duplicate-id checks, links to claim permalinks and ties between claims (corroborates); CI runs the full check.');
+    expect(run.stderr).toContain(
+      '--changed skips cross-file duplicate-id checks, links to claim permalinks and ties between claims (corroborates); CI runs the full check.',
+    );
   });
 
   it('checks uncommitted and untracked files', () => {
