@@ -105,6 +105,7 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     return (
       `<li id="citation-${c.n}"><p><strong>${escapeText(STANCE[c.stance] ?? c.stance)}</strong> · ` +
       `${link(sourcePage(c), c.sourceName)}, “${escapeText(c.sourceTitle)}”, ${escapeText(c.outlet)}, ${escapeText(c.published)}` +
+      `${c.reported ? ` (the reporting it carries: ${escapeText(c.reported)})` : ''}` +
       `${c.basedOn ? `; based on ${escapeText(c.basedOn)}` : ''}${c.teaser ? ' · a teaser for another article' : ''}</p>` +
       `<p class="meta-line chain">Credited: ${escapeText(c.chain)}${c.attribution.from === 'credit' ? ' (as the dossier reads it)' : c.attribution.evidence ? ` (“${escapeText(c.attribution.evidence)}”)` : ''}</p>` +
       neighbour(c.source, c.context.before) +
