@@ -10,12 +10,14 @@ export interface FuzzyDate {
   approximate: boolean;
   /** `?`: the date itself is in doubt (e.g. read off a stray page prefix). */
   uncertain: boolean;
+  /** Some digits are unspecified (`2025-11-2X`: a day from the 20th to the 29th). */
+  unspecified?: boolean;
   /** First and last possible day, `YYYY-MM-DD`; absent when unknown. Used for sorting. */
   earliest?: string;
   latest?: string;
 }
 
-const SINGLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$/;
+const SINGLE = /^(\d{4})(?:-(\d{2})(?:-([0-3][0-9X]|XX))?)?([~?%]?)$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function daysIn(year: number, month: number): number {
@@ -26,23 +28,38 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 function parseSingle(text: string): FuzzyDate | string {
   const m = SINGLE.exec(text);
-  if (!m) return `\`${text}\` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ (approximate) or ? (uncertain)`;
+  if (!m)
+    return `\`${text}\` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a day may end in X: 2025-11-2X), optionally followed by ~ (approximate) or ? (uncertain)`;
   const year = Number(m[1]);
   const month = m[2] ? Number(m[2]) : undefined;
-  const day = m[3] ? Number(m[3]) : undefined;
   if (month !== undefined && (month < 1 || month > 12)) return `month ${m[2]} does not exist`;
-  if (month !== undefined && day !== undefined && (day < 1 || day > daysIn(year, month))) return `${m[1]}-${m[2]} has no day ${m[3]}`;
+  // An unspecified last digit (EDTF `X`): the days it may stand for, within the month.
+  const unspecified = m[3]?.includes('X') ?? false;
+  const days = m[3] && month !== undefined ? dayRange(m[3], daysIn(year, month)) : undefined;
+  if (m[3] && (!days || days[0] > days[1])) return `${m[1]}-${m[2]} has no day ${m[3]}`;
   const flag = m[4];
-  const earliest = `${m[1]}-${pad(month ?? 1)}-${pad(day ?? 1)}`;
-  const latest = `${m[1]}-${pad(month ?? 12)}-${pad(day ?? daysIn(year, month ?? 12))}`;
+  const earliest = `${m[1]}-${pad(month ?? 1)}-${pad(days ? days[0] : 1)}`;
+  const latest = `${m[1]}-${pad(month ?? 12)}-${pad(days ? days[1] : daysIn(year, month ?? 12))}`;
   return {
     value: text,
-    precision: day !== undefined ? 'day' : month !== undefined ? 'month' : 'year',
+    ...(unspecified ? { unspecified } : {}),
+    precision: days ? 'day' : month !== undefined ? 'month' : 'year',
     approximate: flag === '~' || flag === '%',
     uncertain: flag === '?' || flag === '%',
     earliest,
     latest,
   };
+}
+
+/** The first and last day a day field stands for: `21` → 21–21, `2X` → 20–29, `XX` → the whole month. */
+function dayRange(field: string, last: number): [number, number] | undefined {
+  if (field === 'XX') return [1, last];
+  if (field.endsWith('X')) {
+    const tens = Number(field[0]) * 10;
+    return [Math.max(tens, 1), Math.min(tens + 9, last)];
+  }
+  const day = Number(field);
+  return day >= 1 && day <= last ? [day, day] : undefined;
 }
 
 /** Parse an EDTF subset: `YYYY[-MM[-DD]][~?%]`, `A/B` ranges, or `unknown`. Returns an error message on failure. */
@@ -72,19 +89,18 @@ export function parseFuzzyDate(input: string): FuzzyDate | string {
 /** A reader-facing label for a date, honest about its precision ("April 2025", "about November 2025"). */
 export function describeDate(date: FuzzyDate): string {
   if (date.precision === 'unknown' || !date.earliest) return 'Undated';
-  const part = (iso: string, precision: DatePrecision): string => {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    if (precision === 'year') return String(y);
-    if (precision === 'month') return `${MONTHS[m - 1]} ${y}`;
+  const part = (single: FuzzyDate, end: 'earliest' | 'latest'): string => {
+    const [y, m, d] = single[end]!.split('-').map(Number) as [number, number, number];
+    if (single.precision === 'year') return String(y);
+    if (single.precision === 'month') return `${MONTHS[m - 1]} ${y}`;
+    if (single.unspecified) return `${Number(single.earliest!.slice(8))}–${Number(single.latest!.slice(8))} ${MONTHS[m - 1]} ${y}`;
     return `${d} ${MONTHS[m - 1]} ${y}`;
   };
   let label: string;
   if (date.precision === 'range') {
     const [from, to] = date.value.split('/') as [string, string];
-    const pa = parseSingle(from) as FuzzyDate;
-    const pb = parseSingle(to) as FuzzyDate;
-    label = `${part(pa.earliest!, pa.precision)} – ${part(pb.latest!, pb.precision)}`;
-  } else label = part(date.earliest, date.precision);
+    label = `${part(parseSingle(from) as FuzzyDate, 'earliest')} – ${part(parseSingle(to) as FuzzyDate, 'latest')}`;
+  } else label = part(date, 'earliest');
   if (date.approximate) label = `about ${label}`;
   if (date.uncertain) label = `${label} (uncertain)`;
   return label;

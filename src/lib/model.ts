@@ -20,6 +20,47 @@ export const pageKey = (collection: PageCollection, slug: string): PageKey => `$
 export const pageUrl = (collection: PageCollection | 'sources' | 'claims', slug: string): string =>
   collection !== 'pages' ? `/${collection}/${slug}/` : slug === 'index' ? '/' : `/${slug}/`;
 
+/** Kinds of credit a news text gives: another outlet, a named person (or institution) on the record, a record, unnamed sources. */
+export const creditKinds = ['outlet', 'person', 'record', 'unnamed'] as const;
+export type CreditKind = (typeof creditKinds)[number];
+
+/** One link of a citation's chain: whom the words credit. */
+export interface Credit {
+  kind: CreditKind;
+  /** As the text (or the `credit` attribute) words it: "NBC News", "three people familiar with the matter". */
+  name: string;
+  /** The person page a named person's credit resolves to, when one has that surname. */
+  person?: string;
+}
+
+/**
+ * Whom the quoted words credit: the outlet that publishes them, then the credits the words give (see
+ * claims/attribution.ts). A tabloid rewrite's "sources told NBC News" is Tabloid-style rewrite → NBC News → sources.
+ */
+export interface Attribution {
+  /** The outlet whose words these are: the source's short name, or the outlet a republication reprints. */
+  outlet: string;
+  /** The site that republished the outlet's text as it was ("Lord’s Press"), when there is one. */
+  via?: string;
+  /** The credits after the outlet, in order; empty when the outlet speaks for itself (its own reporting). */
+  credits: Credit[];
+  /** Read from the text, or stated by the <Cite>'s `credit` attribute. */
+  from: 'text' | 'credit';
+  /** The words of the text that give the credit ("sources told NBC News"), when there are any. */
+  evidence?: string;
+}
+
+/** An independent origin of a claim: the root of one or more of its supporting citations' chains. */
+export interface Origin {
+  /** `outlet:NBC News`, `person:tommy-pigott`, `record:rubio’s public schedule`: equal keys are one origin. */
+  key: string;
+  /** `outlet` (an outlet's own reporting, its unnamed sources included), `person` or `record`. */
+  kind: 'outlet' | 'person' | 'record';
+  name: string;
+  /** Reference numbers of the citations whose chains end here. */
+  citations: number[];
+}
+
 export interface Citation {
   /** Reference number on the page that holds the claim (1-based). */
   n: number;
@@ -38,6 +79,8 @@ export interface Citation {
   url: string;
   /** True when the passage is a citable teaser rather than the article. */
   teaser: boolean;
+  /** Whom the quoted words credit. */
+  attribution: Attribution;
   line: number;
   column: number;
 }
@@ -58,8 +101,10 @@ export interface Claim {
   line: number;
   column: number;
   citations: Citation[];
-  /** Distinct `basedOn` origins among supporting citations (a source without `basedOn` is its own origin). */
-  origins: string[];
+  /** Independent origins: the distinct roots of the supporting citations' chains (origins.ts). */
+  origins: Origin[];
+  /** Claims from other origins that report the same fact, declared here or there (`corroborates`). */
+  corroborates: ClaimId[];
   /** Distinct outlets (publisher or, when unidentified, the source title) among supporting citations. */
   outlets: string[];
 }
@@ -110,6 +155,8 @@ export interface EpisodePage extends PageBase {
   collection: 'episodes';
   meta: EpisodeMeta;
   date: FuzzyDate;
+  /** When the sources report it (`reported.value`), when the page says. */
+  reported?: FuzzyDate;
 }
 
 export interface DiscrepancyPage extends PageBase {

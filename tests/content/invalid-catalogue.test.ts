@@ -29,6 +29,8 @@ interface Case {
   /** The exact message: error messages change only when one gets better, and then here too. */
   message: string;
   hint: string;
+  /** `warning` for the checks that advise (issue 19's provenance checks); errors otherwise. */
+  severity?: 'error' | 'warning';
   cli?: 'json' | 'text';
 }
 
@@ -123,7 +125,7 @@ describe('each bad input is reported once, located, with a hint (the verifier)',
     const { diagnostics } = verifyTree(join(FIXTURES, c.case));
     expect((process.cpuUsage().user - started) / 1000).toBeLessThan(MAX_CASE_MS);
     expect(diagnostics.map(located)).toEqual([expected(c)]);
-    expect(diagnostics[0]!.severity).toBe('error');
+    expect(diagnostics[0]!.severity).toBe(c.severity ?? 'error');
     expect(diagnostics[0]!.message).toBe(c.message);
     expect(diagnostics[0]!.hint).toContain(c.hint);
   });
@@ -179,6 +181,7 @@ describe('npm run check on bad input (CLI)', () => {
       ['text', runCheck(join(FIXTURES, textCase.case), [])],
       ['github', runCheck(join(FIXTURES, githubCase.case), [], { GITHUB_ACTIONS: 'true' })],
       ['clean', runCheck(join(FIXTURES, '_base'), ['--json'])],
+      ['warning', runCheck(join(FIXTURES, 'credit-omitted'), [])],
     ];
     for (const [key, job] of jobs) runs.set(key, await job);
   }, 60_000);
@@ -218,6 +221,18 @@ describe('npm run check on bad input (CLI)', () => {
     expect(annotation!.startsWith(`::error file=${c.file},line=${c.line},col=${c.column},title=${c.rule}::`)).toBe(true);
     expect(annotation).toContain('%0AHint: ');
     expect(annotation).toContain(c.hint);
+  });
+
+  it('prints a warning as `path:line:column  warning  message  rule-id` with its hint, and exits 0', () => {
+    const c = manifest.cases.find((x) => x.case === 'credit-omitted')!;
+    const run = runs.get('warning')!;
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stderr.split('\n');
+    const header = lines.findIndex((l) => l.startsWith(`${c.file}:${c.line}:${c.column}  warning  ${c.message}`));
+    expect(header, run.stderr).toBeGreaterThanOrEqual(0);
+    expect(lines[header]!.endsWith(`  ${c.rule}`)).toBe(true);
+    expect(lines[header + 1]).toContain(c.hint);
+    expect(run.stderr).toContain('0 errors, 1 warning');
   });
 
   it('exits 0 and reports ok on the clean base tree', () => {

@@ -196,11 +196,14 @@ describe('Reported by', () => {
         .evaluateAll((as) => as.map((a) => ({ path: new URL((a as HTMLAnchorElement).href).pathname, text: a.textContent })));
       expect(new Set(named.map((n) => n.path))).toEqual(cited);
       for (const n of named) expect(n.text).toBe(sources.find((s) => `/sources/${s.slug}/` === n.path)!.name);
-      // One line per origin; the count of origins and of sources in words.
+      // One line per original story; the count of stories and of sources in words, then the claims' independent
+      // origins (which follow each passage's credits, so they are not the stories: issue 19).
       const origins = new Set(sources.filter((s) => cited.has(`/sources/${s.slug}/`)).map((s) => s.basedOn ?? s.publisher ?? s.slug));
       expect(await box.locator('li').count()).toBe(origins.size);
       expect(await box.locator('.reported-by-count').textContent()).toMatch(
-        new RegExp(`${cited.size} sources?, from ${origins.size} independent origins?`),
+        new RegExp(
+          `${cited.size} sources?, retelling ${origins.size} original stor(?:y|ies); the claims below rest on \\d+ independent origins?`,
+        ),
       );
       // At the top: above the account, and within the first screen of a desktop.
       expect((await box.boundingBox())!.y).toBeLessThan(900);

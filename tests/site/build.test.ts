@@ -130,11 +130,13 @@ describe('Pagefind index', () => {
 });
 
 describe('data exports', () => {
-  const statuses = ['reported', 'on-record', 'denied', 'disputed', 'contradicted'];
+  const statuses = ['reported', 'on-record', 'denied', 'disputed', 'contradicted', 'observed'];
+  const creditKinds = ['outlet', 'person', 'record', 'unnamed'];
   const stances = ['supports', 'denies', 'context'];
 
   it('claims.json has the documented shape', () => {
-    expect(claims.version).toBe(1);
+    // Version 2 (issue 19): citations carry their attribution and chain; origins are objects; ties and reporting dates.
+    expect(claims.version).toBe(2);
     expect(claims.claims.length).toBeGreaterThan(0);
     const bySlug = new Map(sources.sources.map((s) => [s.slug, s]));
     const problems: string[] = [];
@@ -159,6 +161,20 @@ describe('data exports', () => {
       if (!Array.isArray(c.origins) || c.origins.length !== c.independentOrigins)
         problems.push(`${where}: ${c.origins?.length} origins for ${c.independentOrigins} independent origins`);
       if (!Array.isArray(c.outlets) || c.outlets.some((o) => typeof o !== 'string')) problems.push(`${where}: outlets`);
+      for (const o of c.origins ?? [])
+        if (
+          typeof o.name !== 'string' ||
+          !['outlet', 'person', 'record'].includes(o.kind) ||
+          !Array.isArray(o.citations) ||
+          o.citations.length === 0
+        )
+          problems.push(`${where}: origin ${JSON.stringify(o)}`);
+      if (
+        !Array.isArray(c.corroborates) ||
+        c.corroborates.some((id) => !claims.claims.some((x) => x.id === id && x.corroborates.includes(c.id)))
+      )
+        problems.push(`${where}: corroborates ${JSON.stringify(c.corroborates)} (each tie both ways)`);
+      if (typeof c.reported !== 'string' || !c.reported) problems.push(`${where}: reported`);
       if (!Array.isArray(c.citations) || c.citations.length === 0) problems.push(`${where}: no citations`);
       for (const x of c.citations ?? []) {
         const source = bySlug.get(x.source);
@@ -174,6 +190,13 @@ describe('data exports', () => {
           if (!para) problems.push(`${where}: cites missing ${x.source}#${p}`);
         }
         if (!stances.includes(x.stance)) problems.push(`${where}: stance ${x.stance}`);
+        const a = x.attribution;
+        if (!a || typeof a.outlet !== 'string' || !Array.isArray(a.credits) || !['text', 'credit'].includes(a.from))
+          problems.push(`${where}: attribution ${JSON.stringify(a)}`);
+        for (const credit of a?.credits ?? [])
+          if (!creditKinds.includes(credit.kind) || typeof credit.name !== 'string' || !credit.name)
+            problems.push(`${where}: credit ${JSON.stringify(credit)}`);
+        if (typeof x.chain !== 'string' || !x.chain.startsWith(a?.outlet ?? '\0')) problems.push(`${where}: chain ${x.chain}`);
         if (typeof x.quote !== 'string' || typeof x.passage !== 'string' || !x.passage) problems.push(`${where}: quote/passage missing`);
         if (!x.url.startsWith(abs(`/sources/${x.source}/#${x.paragraph}`)))
           problems.push(`${where}: url ${x.url} does not point at ${x.source}#${x.paragraph}`);
@@ -189,7 +212,7 @@ describe('data exports', () => {
   });
 
   it('sources.json has the documented shape', () => {
-    expect(sources.version).toBe(1);
+    expect(sources.version).toBe(2);
     const problems: string[] = [];
     for (const s of sources.sources) {
       const where = `source ${s.slug}`;

@@ -139,10 +139,28 @@ export interface ClaimsJson {
     status: string;
     about: string[];
     speaker?: string;
-    citations: { source: string; paragraph: string; paragraphs: string[]; quote: string; passage: string; stance: string; url: string }[];
+    citations: {
+      source: string;
+      paragraph: string;
+      paragraphs: string[];
+      quote: string;
+      passage: string;
+      stance: string;
+      url: string;
+      attribution: {
+        outlet: string;
+        via?: string;
+        credits: { kind: string; name: string; person?: string }[];
+        from: string;
+        evidence?: string;
+      };
+      chain: string;
+    }[];
     independentOrigins: number;
-    origins: string[];
+    origins: { name: string; kind: string; key: string; citations: number[] }[];
     outlets: string[];
+    corroborates: string[];
+    reported: string;
   }[];
 }
 
@@ -156,6 +174,7 @@ export interface SourcesJson {
     name: string;
     publisher: string | null;
     published: { value: string; label: string; basis?: string };
+    reported: { value: string; label: string; basis: string } | null;
     language: string;
     translatedFrom: string | null;
     basedOn: string | null;

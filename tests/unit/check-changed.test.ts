@@ -130,7 +130,9 @@ describe('check --changed', { timeout: 60_000 }, () => {
     const run = check(dir, '--changed');
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/checked 1 changed content file against main: 1 page, 1 claim/);
-    expect(run.stderr).toContain('--changed skips cross-file duplicate-id checks and links to claim permalinks; CI runs the full check.');
+    expect(run.stderr).toContain(
+      '--changed skips cross-file duplicate-id checks, links to claim permalinks and ties between claims (corroborates); CI runs the full check.',
+    );
   });
 
   it('checks uncommitted and untracked files', () => {
@@ -302,9 +304,14 @@ describe('checkSubset (the engine of --changed)', () => {
         f.collection === 'sources'
           ? checkSubset(files, new Set(), [f.slug], options).diagnostics
           : checkSubset(files, new Set([f.file]), [], options).diagnostics;
-      // A claim id reused in another file, and the claims other pages have, are what a single file cannot know.
+      // A claim id reused in another file, and the claims other pages have (links to them, ties to them), are what a
+      // single file cannot know.
       const local = (d: Diagnostic) =>
-        d.file === f.file && d.rule !== 'duplicate-claim-id' && !(d.rule === 'broken-link' && d.message.includes('`/claims/'));
+        d.file === f.file &&
+        d.rule !== 'duplicate-claim-id' &&
+        d.rule !== 'corroborates-unknown-claim' &&
+        d.rule !== 'corroboration-same-origin' &&
+        !(d.rule === 'broken-link' && d.message.includes('`/claims/'));
       expect(alone.filter(local)).toEqual(full.filter(local));
     }
   });

@@ -90,6 +90,7 @@ describe('deriveGraph on a small graph', () => {
       exact: 'q',
       url: '',
       teaser: false,
+      attribution: { outlet: 'x', credits: [], from: 'text' as const },
       line: 1,
       column: 1,
     });
@@ -107,6 +108,7 @@ describe('deriveGraph on a small graph', () => {
       citations: paragraphs.map(citation),
       origins: [],
       outlets: [],
+      corroborates: [],
     });
     const claims = new Map([
       ['a' as ClaimId, claim('a', [['p-3'], ['p-3'], ['p-5', 'p-6']])],

@@ -47,7 +47,7 @@ describe('a page whose collection rule throws', () => {
       },
     };
     const site = siteIndexOf([], new Map(), new Set());
-    const raw = '---\ntitle: A\nkind: name\nsummary: S.\n---\n\nText.\n';
+    const raw = '---\ntitle: A\nnature: observation\nkind: name\nsummary: S.\n---\n\nText.\n';
     const result = processPageWith(broken, { file: 'content/discrepancies/a.mdx', collection: 'discrepancies', slug: 'a', raw }, site, {
       render: true,
       base: ROOT_BASE,
@@ -69,15 +69,15 @@ describe('a page whose collection rule throws', () => {
     };
     const site = siteIndexOf([], new Map(), new Set());
     const raw =
-      '---\ntitle: A\nkind: name\nsummary: S.\n---\n\n<Claim id="a" status="reported">\nText.\n<Cite source="s" quote="one two three four" />\n</Claim>\n';
+      '---\ntitle: A\nnature: observation\nkind: name\nsummary: S.\n---\n\n<Claim id="a" status="observed">\nText.\n<Cite source="s" quote="one two three four" />\n</Claim>\n';
     const result = processPageWith(broken, { file: 'content/discrepancies/a.mdx', collection: 'discrepancies', slug: 'a', raw }, site, {
       render: true,
       base: ROOT_BASE,
       fastParsers: true,
     });
     expect(result.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
-      ['unknown-source', 9, 7],
-      ['check-failed', 9, 1],
+      ['unknown-source', 10, 7],
+      ['check-failed', 10, 1],
     ]);
   });
 });

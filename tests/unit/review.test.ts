@@ -81,8 +81,10 @@ describe('npm run review on a fixture history', () => {
     const fields = Object.fromEntries(claims.changed.map((c) => [c.after.id, c.fields]));
     expect(fields).toEqual({
       'board-vote-chair-no-response': ['about'],
+      'closure-bridge-fenced-off': ['text', 'citations', 'origins'],
       'closure-date-3-june': ['status'],
-      'quarrie-blindsided-by-closure': ['text', 'citations', 'origins'],
+      // The council's statement quotes the Mayor: her words again, so one origin still (issue 19's rule).
+      'quarrie-blindsided-by-closure': ['text', 'citations'],
     });
     const quarrie = claims.changed.find((c) => c.after.id === 'quarrie-blindsided-by-closure')!;
     expect(quarrie.citationsAdded.map((c) => c.source)).toEqual(['council-statement-footbridge']);
@@ -99,7 +101,7 @@ describe('npm run review on a fixture history', () => {
     expect(md).toContain('¶ <b>Mr Fenwright did not respond to questions about the vote</b>\\. He said the board had');
     expect(md).toContain('- **Status:** `disputed` → `contradicted`');
     expect(md).toContain('- **About:** `tobias-fenwright` → `rosalind-quarrie`, `tobias-fenwright`');
-    expect(md).toContain('- **Independent origins:** 1 → 2');
+    expect(md).toContain('- **Independent origins:** 2 → 1');
     expect(md).toMatch(/- \*\*Text\*\* was:\n {2}> Quarrie said she learned of the footbridge’s closure/);
     expect(md).toContain('**new:** Statement from the Mayor of Wrenmouth');
   });
@@ -114,7 +116,9 @@ describe('npm run review on a fixture history', () => {
       ['courier-footbridge-closed', 8, 6],
       ['gazette-letters-page', undefined, 1],
     ]);
-    expect(origins).toEqual([{ key: 'quarrie-blindsided-by-closure', title: 'Rosalind Quarrie', before: 1, after: 2 }]);
+    expect(origins).toEqual([
+      { key: 'closure-bridge-fenced-off', title: 'The harbour board closes the Gull Lane footbridge', before: 2, after: 1 },
+    ]);
     expect(result.markdown).toContain('(`coastline-digest-footbridge-row`) |');
     expect(result.markdown).toMatch(/\| 8 of 8 paragraphs \(100 %\) \| 6 of 8 paragraphs \(75 %\) \|/);
   });
@@ -201,7 +205,7 @@ describe('scripts/review.ts', () => {
     const run = cli('--base', 'HEAD~1');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.startsWith(`${REPORT_MARKER}\n## Review of the dossier against \`HEAD~1\``)).toBe(true);
-    expect(run.stderr).toContain('claims 1 added, 2 removed, 3 changed; source texts changed: 1; errors: 0');
+    expect(run.stderr).toContain('claims 1 added, 2 removed, 4 changed; source texts changed: 1; errors: 0');
   }, 60_000);
 
   it('writes to --out, cut to --max characters at a section boundary with a note', () => {

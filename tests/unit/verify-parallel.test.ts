@@ -11,13 +11,16 @@ const edit = (files: ReturnType<typeof corpus>, i: number, change: (text: string
   files[i] = memoryFile(f.file, f.collection, f.slug, change(f.content as string));
 };
 const pageIndexes = (files: ReturnType<typeof corpus>) => files.flatMap((f, i) => (f.collection === 'sources' ? [] : [i]));
+// The generated corpus gives its claims statuses at random, so the status checks of issue 19 advise on some of them
+// (warnings); what these tests protect is that it has no errors, and that every thread reports the same of both.
+const errors = <D extends { severity: string }>(diagnostics: D[]) => diagnostics.filter((d) => d.severity === 'error');
 
 describe('verifyDossier on worker threads', () => {
   it('verifies the same dossier as the main thread alone, on 2 and 3 workers', async () => {
     const files = corpus(40);
     const alone = await verifyMemory(files, { workers: 0 });
     expect(alone.workers).toBe(0);
-    expect(alone.diagnostics).toEqual([]);
+    expect(errors(alone.diagnostics)).toEqual([]);
     for (const workers of [2, 3]) {
       const parallel = await verifyMemory(files, { workers });
       expect(parallel.workers).toBe(workers);
@@ -61,7 +64,7 @@ describe('verifyDossier on worker threads', () => {
     const f = files[i]!;
     files[i] = memoryFile(f.file, f.collection, f.slug, Buffer.concat([Buffer.from(f.content as string), Buffer.from([0x92])]));
     const alone = await verifyMemory(files, { workers: 0 });
-    expect(alone.diagnostics.map((d) => [d.file, d.rule])).toEqual([[f.file, 'invalid-utf8']]);
+    expect(errors(alone.diagnostics).map((d) => [d.file, d.rule])).toEqual([[f.file, 'invalid-utf8']]);
     expect((await verifyMemory(files, { workers: 2 })).diagnostics).toEqual(alone.diagnostics);
   }, 60_000);
 });

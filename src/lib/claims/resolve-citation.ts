@@ -1,10 +1,11 @@
 /** Verify one citation against its source and turn it into a located, linkable `Citation`. */
 import { clip, type Position, type Reporter } from '../diagnostics.ts';
-import type { Citation, ClaimId, SourceSlug } from '../model.ts';
+import type { Citation, ClaimId, Origin, SourceSlug } from '../model.ts';
 import type { Stance } from '../pages/content-rules.ts';
 import { deepLink } from '../pages/text-fragment.ts';
 import type { Source } from '../sources/parse-source.ts';
 import { closestPassage, isTeaser, lookupQuote, type QuoteMatch } from './find-quote.ts';
+import { attributeCitation, type StatedCredit } from './attribute-citation.ts';
 import { closest } from 'fastest-levenshtein';
 
 export interface CitationContext {
@@ -12,7 +13,9 @@ export interface CitationContext {
   /** Whether a file exists for the source slug, parsed or not: citing a broken source adds nothing to its error. */
   sourceFileExists(slug: string): boolean;
   outletOf(source: string): string;
-  originsOf(citations: readonly Citation[]): { origins: string[]; outlets: string[] };
+  originsOf(citations: readonly Citation[]): { origins: Origin[]; outlets: string[] };
+  /** The person page a name in a credit stands for, when there is one. */
+  personOf(name: string): string | undefined;
 }
 
 export interface CiteInput {
@@ -21,6 +24,8 @@ export interface CiteInput {
   stance: Stance;
   /** Which occurrence of a quote found more than once (1-based), when the author says. */
   occurrence?: number | undefined;
+  /** The <Cite>'s `credit` attribute, parsed: whom the contributor says the words credit. */
+  credit?: StatedCredit | undefined;
   at: Position;
   sourceAt: Position;
   quoteAt: Position;
@@ -67,6 +72,7 @@ export function resolveCitation(
   }
   const match = chooseOccurrence(cite, source, found.citable, reporter);
   if (!match) return undefined;
+  const teaser = isTeaser(source, match);
   return {
     n,
     claim,
@@ -78,7 +84,8 @@ export function resolveCitation(
     end: match.end,
     exact: match.exact,
     url: deepLink(`/sources/${source.slug}/`, match.paragraphs[0]!, match.exact),
-    teaser: isTeaser(source, match),
+    teaser,
+    attribution: attributeCitation(source, match, teaser, ctx.personOf, cite.credit, reporter),
     line: cite.at.line,
     column: cite.at.column,
   };

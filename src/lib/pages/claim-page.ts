@@ -19,6 +19,7 @@ export interface ClaimPage {
 }
 
 const STANCE: Record<string, string> = { supports: 'Supports', denies: 'Denies', context: 'Context' };
+const ORIGIN_KIND: Record<string, string> = { outlet: 'its reporting', person: 'on the record', record: 'a record' };
 
 /** A status label: words and a border style, not colour alone; a link when given `href` (StatusLabel.astro). */
 export function statusLabelHtml(status: string, href?: string): string {
@@ -52,7 +53,12 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     })),
     ...(claim.speaker ? { author: { '@type': 'Person', name: claim.speaker.name } } : {}),
   };
-  // Who reports it first: the sources by the names readers know them by, then the origins they re-report.
+  const originText = (o: ClaimView['origins'][number]) =>
+    `${escapeText(o.name)} <span class="meta-line">(${ORIGIN_KIND[o.kind]}; ${o.citations.length === 1 ? 'citation' : 'citations'} ${o.citations
+      .map((n) => `<a href="#citation-${n}">${n}</a>`)
+      .join(', ')})</span>`;
+  // Who reports it first: the sources by the names readers know them by; then the origins their passages credit, when
+  // they report it, and the claims of other origins tied to it.
   const facts = [
     [
       'Reported by',
@@ -68,9 +74,25 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     ],
     [
       'Independent origins',
-      `${claim.independentOrigins}: ${escapeText(claim.origins.join(', ') || 'none (no supporting citation)')}` +
-        '<br><span class="meta-line">Sources re-reporting the same original story count once.</span>',
+      `${claim.independentOrigins}: ${claim.origins.map(originText).join('; ') || 'none (no supporting citation)'}` +
+        '<br><span class="meta-line">Each supporting citation counts toward the end of its chain of credits: a named person or a record, else the outlet whose reporting it is.</span>',
     ],
+    ['When reported', escapeText(claim.reported)],
+    ...(claim.corroborates.length > 0
+      ? [
+          [
+            'Also reported separately',
+            '<ul>' +
+              claim.corroborates
+                .map(
+                  (t) =>
+                    `<li>${statusLabelHtml(t.status)} ${link(t.permalink, t.title)} <span class="meta-line">(${escapeText(t.origins.join(', ') || 'no supporting citation')})</span></li>`,
+                )
+                .join('') +
+              '</ul>',
+          ],
+        ]
+      : []),
     ['Appears on', link(claim.href, claim.page.title)],
     ...(claim.about.length > 0 ? [['About', claim.about.map((p) => link(p.url, p.name)).join(', ')]] : []),
     ...(claim.speaker ? [['Words of', link(claim.speaker.url, claim.speaker.name)]] : []),
@@ -83,7 +105,9 @@ export function claimPage(claim: ClaimView, siteUrl: string, paragraph: (source:
     return (
       `<li id="citation-${c.n}"><p><strong>${escapeText(STANCE[c.stance] ?? c.stance)}</strong> · ` +
       `${link(sourcePage(c), c.sourceName)}, “${escapeText(c.sourceTitle)}”, ${escapeText(c.outlet)}, ${escapeText(c.published)}` +
+      `${c.reported ? ` (the reporting it carries: ${escapeText(c.reported)})` : ''}` +
       `${c.basedOn ? `; based on ${escapeText(c.basedOn)}` : ''}${c.teaser ? ' · a teaser for another article' : ''}</p>` +
+      `<p class="meta-line chain">Credited: ${escapeText(c.chain)}${c.attribution.from === 'credit' ? ' (as the dossier reads it)' : c.attribution.evidence ? ` (“${escapeText(c.attribution.evidence)}”)` : ''}</p>` +
       neighbour(c.source, c.context.before) +
       `<blockquote><p>${paragraphNumber(p.id)} ${escapeText(p.before)}<mark>${escapeText(p.match)}</mark>${escapeText(p.after)}</p></blockquote>` +
       neighbour(c.source, c.context.after) +

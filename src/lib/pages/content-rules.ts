@@ -1,6 +1,10 @@
 /** The vocabulary of content MDX: allowed components, attributes, statuses, stances, URL schemes. */
 
-export const claimStatuses = ['reported', 'on-record', 'denied', 'disputed', 'contradicted'] as const;
+/**
+ * What a claim's status says. The first five say what the sources report happened; `observed` says what the dossier
+ * observes about the texts themselves (a variant spelling, a garbled sentence, two wordings of one quote).
+ */
+export const claimStatuses = ['reported', 'on-record', 'denied', 'disputed', 'contradicted', 'observed'] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];
 
 export const stances = ['supports', 'denies', 'context'] as const;
@@ -8,8 +12,8 @@ export type Stance = (typeof stances)[number];
 
 /** Components a contributor may use, with the attributes each accepts. */
 export const componentAttributes: Record<string, readonly string[]> = {
-  Claim: ['id', 'status', 'about', 'speaker'],
-  Cite: ['source', 'quote', 'stance', 'occurrence'],
+  Claim: ['id', 'status', 'about', 'speaker', 'corroborates'],
+  Cite: ['source', 'quote', 'stance', 'occurrence', 'credit'],
 };
 
 export const CLAIM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -75,12 +79,14 @@ export const statusLabels: Record<ClaimStatus, string> = {
   denied: 'Denied',
   disputed: 'Disputed',
   contradicted: 'Contradicted',
+  observed: 'What the texts say',
 };
 
 export const statusDescriptions: Record<ClaimStatus, string> = {
-  reported: 'Attributed to the sources’ reporting, usually to unnamed officials.',
-  'on-record': 'A named person said it, as reported.',
-  denied: 'A named party denies it; the denial is cited beside it.',
-  disputed: 'The sources disagree.',
-  contradicted: 'The sources contradict it.',
+  reported: 'The sources report it happened; whom they credit is shown with each citation.',
+  'on-record': 'A named person (or an institution such as the State Department) said it, as the sources report.',
+  denied: 'The sources report it, and a named party denies it; the denial is cited beside it.',
+  disputed: 'The sources disagree about whether it happened; each side is cited.',
+  contradicted: 'One source reports it; another source’s reporting says otherwise, and is cited beside it.',
+  observed: 'Not a report of what happened: what the dossier observes about the texts themselves (a spelling, a wording, a garble).',
 };

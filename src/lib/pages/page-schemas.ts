@@ -46,9 +46,21 @@ export const episodeDateSchema = z.strictObject({
   ...citedFact,
 });
 
+/** When the sources report an episode, which may be months after it happened: a date, its label, and why. */
+export const reportedSchema = z.strictObject({
+  /** EDTF (see `dates.ts`), or `unknown` when the texts give no date; `note` then says why. */
+  value: short,
+  label: short,
+  /** The reasoning: which words of which source date the reporting, or why no date can be given. */
+  note: long,
+  /** The passages the date rests on, when there are any. */
+  quotes: list(z.strictObject(citedFact)).optional(),
+});
+
 export const episodeSchema = z.strictObject({
   title: short,
   date: episodeDateSchema,
+  reported: reportedSchema.optional(),
   place: short.optional(),
   participants: list(slug),
   related: list(slug).optional(),
@@ -57,8 +69,20 @@ export const episodeSchema = z.strictObject({
 
 export const discrepancyKinds = ['name', 'date', 'number', 'wording', 'account', 'translation', 'attribution'] as const;
 
+/**
+ * What a discrepancy page shows: a disagreement between sources about what happened, or an observation about the
+ * texts themselves (a variant spelling, a garbled sentence, two wordings of one quote, different counts of sources).
+ */
+export const discrepancyNatures = ['disagreement', 'observation'] as const;
+export type DiscrepancyNature = (typeof discrepancyNatures)[number];
+export const natureLabels: Record<DiscrepancyNature, string> = {
+  disagreement: 'A disagreement about what happened',
+  observation: 'What the texts say',
+};
+
 export const discrepancySchema = z.strictObject({
   title: short,
+  nature: z.enum(discrepancyNatures),
   kind: z.enum(discrepancyKinds),
   about: list(slug).optional(),
   episodes: list(slug).optional(),
@@ -86,6 +110,9 @@ export const pageFieldHints: Record<string, string> = {
   source: 'A source slug: a file name in content/sources/ without `.md`.',
   quote: 'Words copied from that source (at least 4).',
   participants: 'A list of person slugs, e.g. [steve-witkoff, marco-rubio].',
-  value: 'An EDTF date: 2025, 2025-04, 2025-08-15, 2025-11~, 2025-11-21/2025-11-24 or unknown.',
+  value: 'An EDTF date: 2025, 2025-04, 2025-08-15, 2025-11~, 2025-11-2X, 2025-11-21/2025-11-24 or unknown.',
+  reported: 'A mapping with `value` (EDTF or unknown), `label`, `note` (why) and optional `quotes` (source and quote each).',
+  nature:
+    'Either `disagreement` (the sources disagree about what happened) or `observation` (what the texts say: a spelling, a wording, a garble).',
   occurrence: 'Which occurrence of the quote in its source to cite, counting from 1.',
 };

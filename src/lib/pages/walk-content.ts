@@ -7,6 +7,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import type { Position, Reporter } from '../diagnostics.ts';
 import { MAX_CLAIMS_PER_PAGE, type ClaimStatus, type Stance } from './content-rules.ts';
+import type { StatedCredit } from '../claims/attribute-citation.ts';
 import { visitElement } from './walk/element.ts';
 
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -18,6 +19,8 @@ export interface CiteDraft {
   stance: Stance;
   /** Which occurrence of a quote found more than once to cite (1-based), when the author says. */
   occurrence?: number;
+  /** The `credit` attribute, parsed. */
+  credit?: StatedCredit;
   at: Position;
   sourceAt: Position;
   quoteAt: Position;
@@ -29,6 +32,8 @@ export interface ClaimDraft {
   status: ClaimStatus;
   about: { slug: string; at: Position }[];
   speaker?: { slug: string; at: Position };
+  /** Claims it is tied to (`corroborates`): other origins reporting the same fact. */
+  corroborates: { id: string; at: Position }[];
   text: string;
   at: Position;
   cites: CiteDraft[];

@@ -120,7 +120,7 @@ export function snapshotOf(dossier: Dossier, diagnostics: Diagnostic[], sourceFi
         paragraph: r.paragraphs[0] ?? '',
         passage: passageOf(r.context, paragraphs(r.source)),
       })),
-      origins: [...c.origins],
+      origins: c.origins.map((o) => o.name),
     });
   }
   const pages = new Map<string, PageState>();

@@ -36,6 +36,8 @@ export interface Source {
   file: string;
   meta: SourceMeta;
   published: FuzzyDate;
+  /** When the reporting it carries was done: `reported.date`, else the published date. */
+  reported: FuzzyDate;
   /** The article text: the file after the frontmatter, BOM removed and line endings as LF. */
   text: string;
   /** Line in the file where the article text starts. */
@@ -91,25 +93,39 @@ export function parseSource(
       `The text now hashes to ${sha256}. Sources are kept verbatim: restore the original text, or, if the new text is the real article, set sha256 to that value.`,
     );
   }
-  const published = parseFuzzyDate(meta.published.date);
-  if (typeof published === 'string')
+  const published = readDate(meta.published.date, ['published', 'date'], parsed, reporter);
+  const reported = meta.reported ? readDate(meta.reported.date, ['reported', 'date'], parsed, reporter) : published;
+  if (meta.reprint && !meta.basedOn)
     reporter.error(
-      'invalid-date',
-      `Invalid date in \`published.date\`: ${published}`,
-      parsed.locate(['published', 'date']),
-      'Use YYYY, YYYY-MM or YYYY-MM-DD with an optional ~ or ?, a range A/B, or `unknown`.',
+      'frontmatter-invalid',
+      '`reprint: true` needs `basedOn`: the outlet whose article this text republishes',
+      parsed.locate(['reprint']),
+      'Add basedOn: <the outlet> (e.g. POLITICO), or remove `reprint` if the text retells the story in its own words.',
     );
   const normalized = normalizeWithMap(text);
   const rawParagraphs = splitParagraphs(text, meta.paragraphs ?? 'lines');
   const furniture = locateFurniture(meta, normalized, rawParagraphs, parsed, reporter);
   const paragraphs = classifyParagraphs(meta, rawParagraphs, furniture, parsed, reporter);
   // Even a source with errors is returned, so that citations of it are still checked.
-  const date: FuzzyDate =
-    typeof published === 'string' ? { value: 'unknown', precision: 'unknown', approximate: false, uncertain: false } : published;
   return {
-    source: { slug, file, meta, published: date, text, textLine, sha256, paragraphs, furniture, normalized },
+    source: { slug, file, meta, published, reported, text, textLine, sha256, paragraphs, furniture, normalized },
     diagnostics: reporter.diagnostics,
   };
+}
+
+const UNDATED: FuzzyDate = { value: 'unknown', precision: 'unknown', approximate: false, uncertain: false };
+
+/** A frontmatter date, or undated (reported) when it is not in the EDTF subset. */
+function readDate(value: string, path: string[], parsed: ParsedFrontmatter, reporter: Reporter): FuzzyDate {
+  const date = parseFuzzyDate(value);
+  if (typeof date !== 'string') return date;
+  reporter.error(
+    'invalid-date',
+    `Invalid date in \`${path.join('.')}\`: ${date}`,
+    parsed.locate(path),
+    'Use YYYY, YYYY-MM or YYYY-MM-DD with an optional ~ or ?, a range A/B, or `unknown`.',
+  );
+  return UNDATED;
 }
 
 /** The text (LF), its frontmatter and the validated metadata; undefined (reported) when there is no usable metadata. */

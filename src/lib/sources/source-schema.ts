@@ -29,10 +29,23 @@ export const sourceSchema = z.strictObject({
   }),
   language,
   translatedFrom: language.optional(),
-  /** The original reporting this text repeats; sources sharing it count as one independent origin. */
+  /** The original reporting this text repeats (the outlet whose story it retells or republishes). */
   basedOn: short.optional(),
   /** The short name readers see for this source (tables, references, previews), and the one claim text calls it by. */
   shortName: short.optional(),
+  /**
+   * The text is the `basedOn` outlet's own, republished as it was (not retold): its uncredited sentences are that
+   * outlet's own reporting. A rewrite's uncredited sentences are the rewrite's own.
+   */
+  reprint: z.boolean().optional(),
+  /** When the reporting this text carries was done, when it is not the date the text was published. */
+  reported: z
+    .strictObject({
+      /** EDTF subset, see `dates.ts`. */
+      date: short,
+      basis: long,
+    })
+    .optional(),
   /** `lines`: every non-blank line is a paragraph; `blocks`: paragraphs are separated by blank lines. */
   paragraphs: z.enum(['lines', 'blocks']).optional(),
   headings: list(passage(500)).optional(),
@@ -50,6 +63,8 @@ export const sourceFieldHints: Record<string, string> = {
     'A short name for readers, such as `Translated retelling`; claim text refers to the source by it (“the translated retelling”).',
   publisher: 'The outlet that published this text, or `null` when the page does not say.',
   published: 'A mapping with `date` (e.g. `2025-12-22?`, `2025-11`, `unknown`) and `basis` (why).',
+  reported: 'A mapping with `date` (the reporting’s date, e.g. `2025-08~`) and `basis` (the words that date it).',
+  reprint: '`true` when the text is the `basedOn` outlet’s own article republished as it was.',
   language: 'A language tag such as `en`.',
   sha256: 'Run `npm run new -- source <file>` or `sha256sum` on the text after the frontmatter.',
 };

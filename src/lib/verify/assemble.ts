@@ -8,7 +8,7 @@ import type { Claim, ClaimId, Dossier, Mention, Page, PageKey, SourceSlug } from
 import type { Source } from '../sources/parse-source.ts';
 import { claimIntroductions } from './claim-history.ts';
 import { deriveGraph } from './derive-graph.ts';
-import type { ClaimLink, ProcessedPage } from './page/page-state.ts';
+import type { ClaimLink, ClaimTie, ProcessedPage } from './page/page-state.ts';
 
 /** Where claims come from, for the duplicate rule: the project root (for git), or none to go by file order alone. */
 export type ClaimHistory = { root: string } | undefined;
@@ -37,6 +37,48 @@ function brokenClaimLink(link: ClaimLink, claims: ReadonlyMap<ClaimId, Claim>): 
     ids.length > 0 ? `Did you mean \`/claims/${closest(link.id.slice(0, 100), ids)}/\`?` : 'This site has no claims yet.',
   );
   return reporter.diagnostics[0]!;
+}
+
+/**
+ * The errors and warnings of a claim's tie to another (`corroborates`): the other claim must exist and not be itself,
+ * and a tie to a claim of exactly the same origins corroborates nothing (`corroboration-same-origin`, a warning).
+ */
+function checkTie(tie: ClaimTie, claims: ReadonlyMap<ClaimId, Claim>): Diagnostic[] {
+  const reporter = new Reporter(tie.file);
+  const other = claims.get(tie.id as ClaimId);
+  const self = claims.get(tie.from as ClaimId);
+  if (tie.id === tie.from)
+    reporter.error(
+      'corroborates-unknown-claim',
+      `Claim \`${clip(tie.from)}\` lists itself in \`corroborates\``,
+      tie.at,
+      'List the ids of other claims that report the same fact from other origins.',
+    );
+  else if (!other) {
+    const ids = [...claims.keys()];
+    reporter.error(
+      'corroborates-unknown-claim',
+      `Claim \`${clip(tie.from)}\` corroborates \`${clip(tie.id)}\`, which no page has`,
+      tie.at,
+      ids.length > 0
+        ? `Did you mean \`${closest(tie.id.slice(0, 100), ids)}\`? List claim ids separated by spaces.`
+        : 'This site has no other claims yet.',
+    );
+  } else if (self) {
+    const keys = (c: Claim) =>
+      c.origins
+        .map((o) => o.key)
+        .sort()
+        .join('\n');
+    if (keys(self) === keys(other) && self.origins.length > 0)
+      reporter.warn(
+        'corroboration-same-origin',
+        `Claim \`${clip(tie.from)}\` and \`${clip(tie.id)}\` have the same origins (${self.origins.map((o) => o.name).join(', ')}): the tie corroborates nothing`,
+        tie.at,
+        'Tie a claim to claims from other origins that report the same fact; claims of one origin are the same report, and belong in one claim.',
+      );
+  }
+  return reporter.diagnostics;
 }
 
 /** For each claim id, the claim that keeps it: the one introduced first (by git), else the first in file order. */
@@ -87,6 +129,7 @@ export function assembleDossier(
       if (keep !== claim) diagnostics.push(duplicateClaimId(claim, keep, time(keep) < time(claim)));
     }
     for (const link of result.claimLinks ?? []) if (!claims.has(link.id as ClaimId)) diagnostics.push(brokenClaimLink(link, claims));
+    for (const tie of result.claimTies ?? []) diagnostics.push(...checkTie(tie, claims));
   }
   return { dossier: deriveGraph(sources, pages, claims, mentions), diagnostics };
 }

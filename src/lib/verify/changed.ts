@@ -43,7 +43,9 @@ export function verifyChanged(options: ChangedOptions): ChangedVerification {
   const inContent = (p: string) => p.startsWith(`${contentRel}/`);
   const changed = new Set(info.changed.filter(inContent));
   const deleted = info.deleted.filter(inContent);
-  const notes = ['--changed skips cross-file duplicate-id checks and links to claim permalinks; CI runs the full check.'];
+  const notes = [
+    '--changed skips cross-file duplicate-id checks, links to claim permalinks and ties between claims (corroborates); CI runs the full check.',
+  ];
   if (info.changed.some((p) => p.startsWith('src/lib/')))
     notes.push('src/lib/ changed: the checker itself changed, so run the full `npm run check`.');
   const listing = listContent(opts.contentDir, opts.root, { misplaced: false });

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { parseFuzzyDate, type FuzzyDate } from '../dates.ts';
 import type { Position, Reporter } from '../diagnostics.ts';
+import type { ClaimStatus } from '../pages/content-rules.ts';
 import type { Citation, DiscrepancyPage, EpisodePage, PageBase, PersonPage, ProsePage } from '../model.ts';
 import {
   discrepancySchema,
@@ -40,6 +41,8 @@ export interface FrontmatterReference {
 export interface RuleInput {
   slug: string;
   references: readonly Citation[];
+  /** The page's claims: id, status and where each starts. */
+  claims: readonly { id: string; status: ClaimStatus; at: Position }[];
   locate(path: readonly PropertyKey[]): Position;
   reporter: Reporter;
 }
@@ -55,6 +58,8 @@ export interface PageCollectionSpec<C extends PageCollection, M extends { summar
   references(meta: M): FrontmatterReference[];
   /** Who the claims of page `slug` are about without saying so (a person page's own subject). */
   subjects(slug: string): string[];
+  /** Whether the page's claims are the sides of one disagreement (a `disputed` side needs no other side within it). */
+  sides?(meta: M): boolean;
   /** The collection's own rules; returns what they derive, or undefined when one failed (the page is not built). */
   derive(meta: M, input: RuleInput): X | undefined;
   /** The typed page. */
@@ -78,21 +83,27 @@ export const people: PageCollectionSpec<'people', PersonMeta, object> = {
   page: (base, meta) => ({ ...base, collection: 'people', meta }),
 };
 
-export const episodes: PageCollectionSpec<'episodes', EpisodeMeta, { date: FuzzyDate }> = {
+export const episodes: PageCollectionSpec<'episodes', EpisodeMeta, { date: FuzzyDate; reported?: FuzzyDate }> = {
   collection: 'episodes',
   schema: episodeSchema,
   fieldHints: pageFieldHints,
-  facts: (meta) => [{ key: 'date', fact: meta.date, path: ['date'] }],
+  facts: (meta) => [
+    { key: 'date', fact: meta.date, path: ['date'] },
+    ...(meta.reported?.quotes ?? []).map((fact, i) => ({ key: `reported.${i}`, fact, path: ['reported', 'quotes', i] })),
+  ],
   references: (meta) => [...listed('person', 'participants', meta.participants), ...listed('episode', 'related', meta.related)],
   subjects: () => [],
   // invalid-date: the timeline sorts by the date, so an episode without a valid one is not built.
   derive: (meta, { locate, reporter }) => {
     const date = parseFuzzyDate(meta.date.value);
-    if (typeof date !== 'string') return { date };
-    reporter.error('invalid-date', `Invalid date: ${date}`, locate(['date', 'value']), pageFieldHints.value);
-    return undefined;
+    const reported = meta.reported ? parseFuzzyDate(meta.reported.value) : undefined;
+    if (typeof date === 'string') reporter.error('invalid-date', `Invalid date: ${date}`, locate(['date', 'value']), pageFieldHints.value);
+    if (typeof reported === 'string')
+      reporter.error('invalid-date', `Invalid date in \`reported\`: ${reported}`, locate(['reported', 'value']), pageFieldHints.value);
+    if (typeof date === 'string' || typeof reported === 'string') return undefined;
+    return { date, ...(reported ? { reported } : {}) };
   },
-  page: (base, meta, { date }) => ({ ...base, collection: 'episodes', meta, date }),
+  page: (base, meta, { date, reported }) => ({ ...base, collection: 'episodes', meta, date, ...(reported ? { reported } : {}) }),
 };
 
 export const discrepancies: PageCollectionSpec<'discrepancies', DiscrepancyMeta, object> = {
@@ -102,8 +113,19 @@ export const discrepancies: PageCollectionSpec<'discrepancies', DiscrepancyMeta,
   facts: () => [],
   references: (meta) => [...listed('person', 'about', meta.about), ...listed('episode', 'episodes', meta.episodes)],
   subjects: () => [],
+  sides: (meta) => meta.nature === 'disagreement',
   // discrepancy-one-sided: two sides are two different passages, usually from two sources (one may contradict itself).
-  derive: (_meta, { references, reporter }) => {
+  // status-not-observed (a warning): a page of what the texts say reports nothing as having happened.
+  derive: (meta, { references, claims, reporter }) => {
+    if (meta.nature === 'observation')
+      for (const claim of claims)
+        if (claim.status !== 'observed')
+          reporter.warn(
+            'status-not-observed',
+            `Claim \`${claim.id}\` is \`${claim.status}\` on a page of what the texts say (nature: observation)`,
+            claim.at,
+            'A textual observation says what the texts say, not what happened: status="observed". If the sources disagree about what happened, the page is nature: disagreement.',
+          );
     const passages = new Set(references.map((r) => `${r.source}:${r.start}`));
     if (passages.size < 2)
       reporter.error(

@@ -6,9 +6,10 @@ import type { Source } from '../sources/parse-source.ts';
 export function deriveGraph(
   sources: Map<SourceSlug, Source>,
   pages: Map<PageKey, Page>,
-  claims: Map<ClaimId, Claim>,
+  verified: Map<ClaimId, Claim>,
   mentions: Mention[],
 ): Dossier {
+  const claims = withTiesAndNames(verified, pages);
   const backlinks = new Map<SourceSlug, Map<string, ClaimId[]>>();
   for (const slug of sources.keys()) backlinks.set(slug, new Map());
   for (const claim of claims.values()) {
@@ -40,4 +41,33 @@ export function deriveGraph(
     if (collection === 'people') personView(slug)?.mentionedOn.push(m);
   }
   return { sources, pages, claims, backlinks, people, mentions };
+}
+
+/**
+ * The claims as readers see them: each tie (`corroborates`) shown on both claims, whichever declared it, and a named
+ * person's origin called by their page's name ("Steve Pigott" in one text is Tommy Pigott's page). New objects: a
+ * claim verified once (the dev server keeps them) is never changed.
+ */
+function withTiesAndNames(claims: Map<ClaimId, Claim>, pages: Map<PageKey, Page>): Map<ClaimId, Claim> {
+  const ties = new Map<ClaimId, Set<ClaimId>>();
+  const tie = (a: ClaimId, b: ClaimId) => ties.set(a, (ties.get(a) ?? new Set()).add(b));
+  for (const claim of claims.values())
+    for (const other of claim.corroborates)
+      if (other !== claim.id && claims.has(other)) {
+        tie(claim.id, other);
+        tie(other, claim.id);
+      }
+  const nameOf = (slug: string) => {
+    const page = pages.get(`people/${slug}` as PageKey);
+    return page?.collection === 'people' ? page.meta.name : undefined;
+  };
+  const result = new Map<ClaimId, Claim>();
+  for (const [id, claim] of claims) {
+    const origins = claim.origins.map((o) => {
+      const name = o.kind === 'person' && o.key.startsWith('person:') ? nameOf(o.key.slice(7)) : undefined;
+      return name ? { ...o, name } : o;
+    });
+    result.set(id, { ...claim, origins, corroborates: [...(ties.get(id) ?? [])].sort() });
+  }
+  return result;
 }

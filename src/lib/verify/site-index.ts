@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { CitationContext } from '../claims/resolve-citation.ts';
 import { pageUrl, type SourceSlug } from '../model.ts';
 import { countOrigins, outletLabel } from '../origins.ts';
+import { personResolver } from '../claims/attribute-citation.ts';
 import type { Collection } from '../pages/page-schemas.ts';
 import type { Source } from '../sources/parse-source.ts';
 
@@ -42,11 +43,12 @@ export function siteIndexOf(
 ): SiteIndex {
   const slugsOf = (c: Collection) => new Set(files.filter((f) => f.collection === c).map((f) => f.slug));
   const sourceFiles = slugsOf('sources');
+  const people = slugsOf('people');
   const paths = new Set(STATIC_PATHS);
   for (const f of files) paths.add(pageUrl(f.collection === 'sources' ? 'sources' : f.collection, f.slug));
   return {
     sources,
-    people: slugsOf('people'),
+    people,
     episodes: slugsOf('episodes'),
     paths,
     assets,
@@ -56,6 +58,7 @@ export function siteIndexOf(
       return s ? outletLabel(s) : slug;
     },
     originsOf: (citations) => countOrigins(citations, sources),
+    personOf: personResolver(people),
   };
 }
 

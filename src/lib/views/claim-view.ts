@@ -1,5 +1,7 @@
 /** A claim's permalink view: its citations with the quoted passage in context. */
-import type { Claim, Dossier } from '../model.ts';
+import { compareFuzzyDates, describeDate, type FuzzyDate } from '../dates.ts';
+import type { Claim, Dossier, Origin } from '../model.ts';
+import { claimTitle } from './claim-search.ts';
 import { referenceView, type ReferenceView } from './reference-view.ts';
 
 /**
@@ -32,9 +34,14 @@ export interface ClaimView {
   /** The claim's own page: `/claims/<id>/` under the base. */
   permalink: string;
   citations: (ReferenceView & { context: PassageContext })[];
-  origins: string[];
+  /** Independent origins: the roots of the supporting citations' chains, each with the citations reaching it. */
+  origins: Origin[];
   outlets: string[];
   independentOrigins: number;
+  /** Claims from other origins reporting the same fact (`corroborates`, both ways), with their origins. */
+  corroborates: { id: string; title: string; permalink: string; status: string; origins: string[] }[];
+  /** When its sources report it: "about August 2025", or two dates when its sources report it months apart. */
+  reported: string;
   file: string;
   line: number;
 }
@@ -88,7 +95,32 @@ export function claimView(
     origins: claim.origins,
     outlets: claim.outlets,
     independentOrigins: claim.origins.length,
+    corroborates: claim.corroborates.map((id) => {
+      const other = dossier.claims.get(id)!;
+      return {
+        id,
+        title: claimTitle(other.text),
+        permalink: href(`/claims/${id}/`),
+        status: other.status,
+        origins: other.origins.map((o) => o.name),
+      };
+    }),
+    reported: reportedLabel(claim, dossier),
     file: claim.file,
     line: claim.line,
   };
+}
+
+/** When a claim's sources report it: the reporting dates of the sources its supporting citations quote (all, if none supports). */
+export function reportedLabel(claim: Claim, dossier: Dossier): string {
+  const citing = claim.citations.some((c) => c.stance === 'supports')
+    ? claim.citations.filter((c) => c.stance === 'supports')
+    : claim.citations;
+  const dates = new Map<string, FuzzyDate>();
+  for (const c of citing) {
+    const date = dossier.sources.get(c.source)?.reported;
+    if (date) dates.set(date.value, date);
+  }
+  const sorted = [...dates.values()].sort(compareFuzzyDates);
+  return [...new Set(sorted.map(describeDate))].join(' and ') || 'Undated';
 }

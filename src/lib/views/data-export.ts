@@ -2,7 +2,8 @@
 import type { ClaimView } from './claim-view.ts';
 import type { SourceView } from './source-view.ts';
 
-export const DATA_VERSION = 1;
+/** 2: citations carry `attribution` and `chain`; `origins` are objects (name, kind, citations); claims carry `corroborates` and `reported`. */
+export const DATA_VERSION = 2;
 
 /** `claims.json`: every claim with its verified citations and independent-origin count. */
 export function claimsExport(claims: readonly ClaimView[], siteUrl: string) {
@@ -25,10 +26,20 @@ export function claimsExport(claims: readonly ClaimView[], siteUrl: string) {
         passage: x.exact,
         stance: x.stance,
         url: new URL(x.url, siteUrl).href,
+        attribution: {
+          outlet: x.attribution.outlet,
+          ...(x.attribution.via ? { via: x.attribution.via } : {}),
+          credits: x.attribution.credits,
+          from: x.attribution.from,
+          ...(x.attribution.evidence ? { evidence: x.attribution.evidence } : {}),
+        },
+        chain: x.chain,
       })),
       independentOrigins: c.independentOrigins,
-      origins: c.origins,
+      origins: c.origins.map((o) => ({ name: o.name, kind: o.kind, key: o.key, citations: o.citations })),
       outlets: c.outlets,
+      corroborates: c.corroborates.map((t) => t.id),
+      reported: c.reported,
     })),
   };
 }
@@ -44,6 +55,7 @@ export function sourcesExport(sources: readonly SourceView[], siteUrl: string) {
       name: s.name,
       publisher: s.publisher,
       published: s.published,
+      reported: s.reported ?? null,
       language: s.language,
       translatedFrom: s.translatedFrom ?? null,
       basedOn: s.basedOn ?? null,

@@ -1,6 +1,7 @@
 /** Reader-facing views of people, episodes, discrepancies and prose pages, with everything the graph derives for them. */
 import { compareFuzzyDates } from '../dates.ts';
 import type { Dossier, EpisodePage, Page, PageKey } from '../model.ts';
+import { natureLabels } from '../pages/page-schemas.ts';
 import { referenceView, type ReferenceView } from './reference-view.ts';
 import { reportedBy, type ReportedByView } from './reported-by.ts';
 import { nameInText, relabelReferenceMarks, sourceName, withSourceNames } from './source-names.ts';
@@ -13,6 +14,8 @@ export interface LinkView {
 export interface EpisodeLink extends LinkView {
   slug: string;
   date: string;
+  /** When its sources report it, when the page says ("About August 2025 (POLITICO)"). */
+  reported?: string;
   sortKey: string;
 }
 
@@ -56,6 +59,8 @@ export interface EpisodeView extends ViewBase {
     latest?: string;
     ref?: string;
   };
+  /** When the sources report it, which may be months after it happened; the reasoning, and the marks of its passages. */
+  reported?: { value: string; label: string; note: string; earliest?: string; refs: string[] };
   place?: string;
   participants: (LinkView & { slug: string })[];
   related: LinkView[];
@@ -66,6 +71,9 @@ export interface EpisodeView extends ViewBase {
 
 export interface DiscrepancyView extends ViewBase {
   summary: string;
+  /** `disagreement` (about what happened) or `observation` (what the texts say), and its label. */
+  nature: string;
+  natureLabel: string;
   kind: string;
   about: (LinkView & { slug: string })[];
   episodes: LinkView[];
@@ -102,6 +110,7 @@ export function makeLookups(dossier: Dossier, href: (path: string) => string = (
       title: page.meta.title,
       slug: page.slug,
       date: page.meta.date.label,
+      ...(page.meta.reported ? { reported: page.meta.reported.label } : {}),
       sortKey: page.date.earliest ?? '9999',
     };
   };
@@ -209,6 +218,17 @@ export function pageView(
         ...(d.earliest ? { earliest: d.earliest, latest: d.latest } : {}),
         ...factMark(page, 'date', dossier),
       },
+      ...(page.meta.reported
+        ? {
+            reported: {
+              value: page.meta.reported.value,
+              label: page.meta.reported.label,
+              note: inReaderWords(page.meta.reported.note),
+              ...(page.reported?.earliest ? { earliest: page.reported.earliest } : {}),
+              refs: (page.meta.reported.quotes ?? []).map((_, i) => factMark(page, `reported.${i}`, dossier).ref ?? ''),
+            },
+          }
+        : {}),
       ...(page.meta.place ? { place: page.meta.place } : {}),
       participants: page.meta.participants.map((s) => link(`people/${s}` as PageKey)),
       related: (page.meta.related ?? []).map((s) => link(`episodes/${s}` as PageKey)),
@@ -220,6 +240,8 @@ export function pageView(
   return {
     ...common,
     summary: page.meta.summary,
+    nature: page.meta.nature,
+    natureLabel: natureLabels[page.meta.nature],
     kind: page.meta.kind,
     about: (page.meta.about ?? []).map((s) => link(`people/${s}` as PageKey)),
     episodes: (page.meta.episodes ?? []).map((s) => link(`episodes/${s}` as PageKey)),

@@ -1,9 +1,11 @@
 /**
- * Who reports a page's story: the sources its citations quote, grouped by the independent origin each re-reports
- * (four rewrites of one NBC News story are one origin), for the "Reported by" box at the top of an episode.
+ * Who reports a page's story: the sources its citations quote, grouped by the original story each retells or
+ * republishes (four rewrites of one NBC News story are one line), when each was reported, and how many independent
+ * origins the page's claims rest on (origins.ts), for the "Reported by" box at the top of an episode.
  */
+import { compareFuzzyDates, describeDate, type FuzzyDate } from '../dates.ts';
 import type { Dossier, Page } from '../model.ts';
-import { originOf } from '../origins.ts';
+import { storyOf } from '../origins.ts';
 import { sourceName } from './source-names.ts';
 
 export interface ReportingSource {
@@ -18,9 +20,11 @@ export interface ReportingSource {
 }
 
 export interface ReportedByView {
-  /** One entry per independent origin, the best-cited first; each names the sources that re-report it. */
-  origins: { origin: string; sources: ReportingSource[] }[];
+  /** One entry per original story, the best-cited first; each names the sources that re-report it and when it was reported. */
+  origins: { origin: string; sources: ReportingSource[]; reported: string }[];
   sourceCount: number;
+  /** Independent origins of the page's claims together (the roots of their citations' chains). */
+  independentOrigins: number;
 }
 
 /** The sources cited on `page`, by independent origin. */
@@ -33,7 +37,7 @@ export function reportedBy(page: Page, dossier: Dossier, href: (path: string) =>
       continue;
     }
     const source = dossier.sources.get(c.source)!;
-    const origin = originOf(source);
+    const origin = storyOf(source);
     bySource.set(c.source, {
       slug: c.source,
       name: sourceName(source.meta),
@@ -47,8 +51,21 @@ export function reportedBy(page: Page, dossier: Dossier, href: (path: string) =>
   const groups = new Map<string, ReportingSource[]>();
   for (const { origin, ...source } of bySource.values()) groups.set(origin, [...(groups.get(origin) ?? []), source]);
   const cited = (sources: ReportingSource[]) => sources.reduce((n, s) => n + s.citations, 0);
+  const reported = (sources: ReportingSource[]) => {
+    const dates = new Map<string, FuzzyDate>();
+    for (const s of sources) {
+      const date = dossier.sources.get(s.slug as never)!.reported;
+      dates.set(date.value, date);
+    }
+    return [...new Set([...dates.values()].sort(compareFuzzyDates).map(describeDate))].join(' and ');
+  };
   const origins = [...groups]
-    .map(([origin, sources]) => ({ origin, sources: sources.sort((a, b) => b.citations - a.citations || a.name.localeCompare(b.name)) }))
+    .map(([origin, sources]) => ({
+      origin,
+      sources: sources.sort((a, b) => b.citations - a.citations || a.name.localeCompare(b.name)),
+      reported: reported(sources),
+    }))
     .sort((a, b) => cited(b.sources) - cited(a.sources) || a.origin.localeCompare(b.origin));
-  return { origins, sourceCount: bySource.size };
+  const roots = new Set(page.claims.flatMap((id) => dossier.claims.get(id)?.origins.map((o) => o.key) ?? []));
+  return { origins, sourceCount: bySource.size, independentOrigins: roots.size };
 }

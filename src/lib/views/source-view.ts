@@ -44,9 +44,13 @@ export interface SourceView {
   /** The outlet with what is known of the text: "Unidentified site, rewrite of NBC News". */
   outletDescription: string;
   published: { value: string; label: string; basis?: string; earliest?: string };
+  /** When the reporting it carries was done, when that is not its publication date (`reported` in its frontmatter). */
+  reported?: { value: string; label: string; basis: string };
   language: string;
   translatedFrom?: string;
   basedOn?: string;
+  /** The text is the `basedOn` outlet's own article, republished as it was. */
+  reprint: boolean;
   notes: string[];
   furniture: { kind: string; citable: boolean; reason?: string }[];
   sha256: string;
@@ -115,9 +119,11 @@ export function sourceView(
       ...(m.published.basis ? { basis: m.published.basis } : {}),
       ...(source.published.earliest ? { earliest: source.published.earliest } : {}),
     },
+    ...(m.reported ? { reported: { value: m.reported.date, label: describeDate(source.reported), basis: m.reported.basis } } : {}),
     language: m.language,
     ...(m.translatedFrom ? { translatedFrom: m.translatedFrom } : {}),
     ...(m.basedOn ? { basedOn: m.basedOn } : {}),
+    reprint: m.reprint ?? false,
     notes: m.notes ?? [],
     furniture: (m.furniture ?? []).map((f) => ({ kind: f.kind, citable: f.citable ?? false, ...(f.reason ? { reason: f.reason } : {}) })),
     sha256: source.sha256,

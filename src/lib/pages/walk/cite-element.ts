@@ -5,6 +5,8 @@ import { countWords } from '../../normalize.ts';
 import { MAX_QUOTE_CHARS, MIN_QUOTE_WORDS, stances, type Stance } from '../content-rules.ts';
 import { pos, type JsxElement, type WalkContext, type WalkState } from '../walk-content.ts';
 import { attributeMap, type Attributes } from './jsx-attributes.ts';
+import { parseCreditAttribute } from '../../claims/credit-attribute.ts';
+import type { StatedCredit } from '../../claims/attribute-citation.ts';
 
 /** Check a <Cite> and, when it can be verified, add it to its claim. */
 export function visitCite(state: WalkState, node: JsxElement, { claim }: WalkContext): void {
@@ -41,15 +43,17 @@ export function visitCite(state: WalkState, node: JsxElement, { claim }: WalkCon
       `Use one of: ${stances.join(', ')} (default supports); did you mean \`${closest(stance.value.slice(0, 40), [...stances])}\`?`,
     );
   const occurrence = occurrenceOf(state, attrs);
+  const credit = creditOf(state, attrs);
   // A quote over the limit is reported and not looked up: matching and hinting cost grows with its length.
   const verifiable = quote !== undefined && quote.value.trim() !== '' && quote.value.length <= MAX_QUOTE_CHARS;
-  if (source && quote && verifiable && occurrence !== null) {
+  if (source && quote && verifiable && occurrence !== null && credit !== null) {
     claim.cites.push({
       node,
       source: source.value.trim(),
       quote: quote.value,
       stance: (stance?.value as Stance) ?? 'supports',
       ...(occurrence !== undefined ? { occurrence } : {}),
+      ...(credit ? { credit } : {}),
       at,
       sourceAt: source.at,
       quoteAt: quote.at,
@@ -94,5 +98,15 @@ function occurrenceOf({ reporter }: WalkState, attrs: Attributes): number | unde
     attr.at,
     'Write occurrence="2" to cite the second place the quote occurs in its source.',
   );
+  return null;
+}
+
+/** The `credit` attribute, parsed; `null` when it does not follow the grammar (reported). */
+function creditOf({ reporter }: WalkState, attrs: Attributes): StatedCredit | undefined | null {
+  const attr = attrs.get('credit');
+  if (!attr) return undefined;
+  const parsed = parseCreditAttribute(attr.value);
+  if ('credits' in parsed) return { credits: parsed.credits, at: attr.at };
+  reporter.error(parsed.rule, parsed.message, attr.at, parsed.hint);
   return null;
 }

@@ -24,6 +24,7 @@ export function visitClaim(state: WalkState, node: JsxElement, ctx: WalkContext)
   const statusUsable = checkStatus(attrs.get('status'), at, reporter);
   const about = attrs.get('about');
   const speaker = attrs.get('speaker');
+  const corroborates = attrs.get('corroborates');
   const draft: ClaimDraft = {
     node,
     id: attrs.get('id')?.value ?? '',
@@ -33,6 +34,10 @@ export function visitClaim(state: WalkState, node: JsxElement, ctx: WalkContext)
       .filter(Boolean)
       .map((slug) => ({ slug, at: about!.at })),
     ...(speaker ? { speaker: { slug: speaker.value.trim(), at: speaker.at } } : {}),
+    corroborates: (corroborates?.value ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((id) => ({ id, at: corroborates!.at })),
     text: flatText(node),
     at,
     cites: [],

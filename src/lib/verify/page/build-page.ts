@@ -25,6 +25,8 @@ function buildClaims<M>(state: PageState<M>, ctx: RenderContext, subjects: reado
       column: draft.at.column,
       citations,
       ...site.originsOf(citations),
+      // Declared ties; the assembly adds the ties other claims declare to this one (derive-graph.ts).
+      corroborates: [...new Set(draft.corroborates.map((t) => t.id as ClaimId))],
     };
   });
 }

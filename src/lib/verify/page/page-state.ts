@@ -27,12 +27,21 @@ export interface ClaimLink {
   at: Position;
 }
 
+/** A claim's tie to another (`corroborates`): checked once every page's claims are known (assemble.ts). */
+export interface ClaimTie {
+  file: string;
+  from: string;
+  id: string;
+  at: Position;
+}
+
 /** A verified page: the page and its claims when it is usable, its links to other pages, and every problem. */
 export interface ProcessedPage {
   page?: Page;
   claims: Claim[];
   mentions: Mention[];
   claimLinks?: ClaimLink[];
+  claimTies?: ClaimTie[];
   diagnostics: Diagnostic[];
 }
 

@@ -18,6 +18,7 @@ import { checkLinks } from './links.ts';
 import type { PageInput, PageState, ProcessedPage } from './page-state.ts';
 import { readFrontmatter, readText, readTree } from './read-page.ts';
 import { checkReferences } from './references.ts';
+import { checkClaimStatuses } from './claim-rules.ts';
 
 /** Verify one page of the collection `spec` describes. Any exception becomes a diagnostic of the page. */
 export function processPageWith<C extends PageCollection, M extends { summary: string }, X>(
@@ -75,9 +76,21 @@ function verifyInto<C extends PageCollection, M extends { summary: string }, X>(
   };
   if (meta) resolveFacts(state, spec.facts(meta));
   resolveCites(state);
+  checkClaimStatuses(state, meta !== undefined && (spec.sides?.(meta) ?? false));
   checkReferences(state, meta ? spec.references(meta) : []);
-  const derived = meta && spec.derive(meta, { slug: state.input.slug, references: state.references, locate: (path) => frontmatter!.locate(path), reporter });
+  const claims = state.walked.claims.map((d) => ({ id: d.id, status: d.status, at: d.at }));
+  const derived =
+    meta &&
+    spec.derive(meta, {
+      slug: state.input.slug,
+      references: state.references,
+      claims,
+      locate: (path) => frontmatter!.locate(path),
+      reporter,
+    });
   checkLinks(state, pageUrl(input.collection, input.slug));
   if (state.claimLinks.length > 0) result.claimLinks = state.claimLinks;
+  const ties = state.walked.claims.flatMap((d) => d.corroborates.map((t) => ({ file: input.file, from: d.id, id: t.id, at: t.at })));
+  if (ties.length > 0) result.claimTies = ties;
   if (meta && derived !== undefined) buildPage(state, spec, meta, derived, result);
 }
