@@ -34,6 +34,8 @@ export function renderMarkdown(r: Results, notes?: string): string {
   for (const size of r.sizes) {
     const c = size.corpus;
     out.push(`## ${size.pages} pages`, '');
+    if (r.options.baselinesUpTo !== undefined && size.pages > r.options.baselinesUpTo)
+      out.push(`Backchannel alone, one cold build: the baselines are built up to ${r.options.baselinesUpTo} pages.`, '');
     out.push(
       `Corpus: ${c.people} people + ${c.episodes} episodes, ${c.claims} claims, ${c.citations} citations, ${c.sources} sources; ${c.wordsPerPage} words per page, ${c.wordsPerSource} per source; ${mib(c.bytes)} MiB.`,
       '',

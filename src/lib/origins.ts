@@ -11,9 +11,9 @@ import type { Attribution, Citation, Origin } from './model.ts';
 import type { Source } from './sources/parse-source.ts';
 import { sourceName } from './views/source-names.ts';
 
-/** The outlet a source is published by, for labels. */
+/** The outlet a source is published by, for labels; when the page names none, the source's short name. */
 export function outletLabel(source: Source): string {
-  return source.meta.publisher ?? 'Unidentified outlet';
+  return source.meta.publisher ?? sourceName(source.meta);
 }
 
 /** The story a source re-reports: its `basedOn`, else its publisher, else itself (for grouping sources by story). */
@@ -79,13 +79,13 @@ export function claimOrigins(citations: readonly Citation[], sources: ReadonlyMa
   return [...origins.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Distinct outlets (publisher or, when unidentified, the source's name) among a claim's supporting citations. */
+/** Distinct outlets (publisher or, when unidentified, the source's short name) among a claim's supporting citations. */
 export function claimOutlets(citations: readonly Citation[], sources: ReadonlyMap<string, Source>): string[] {
   const outlets = new Set<string>();
   for (const c of citations) {
     if (c.stance !== 'supports') continue;
     const source = sources.get(c.source);
-    if (source) outlets.add(source.meta.publisher ?? `${outletLabel(source)} (${source.slug})`);
+    if (source) outlets.add(outletLabel(source));
   }
   return [...outlets].sort();
 }

@@ -51,7 +51,7 @@ describe('the outlet that speaks in a source', () => {
     expect(speakingOutlet(seed('go-it-alone-diplomacy'))).toEqual({ outlet: 'POLITICO', via: 'Lord’s Press' });
   });
 
-  it('groups sources by the story they retell (storyOf), falling back to the publisher, then the source', () => {
+  it("groups sources by the story they retell (storyOf), falling back to the publisher, then the source; an unnamed outlet is labelled by the source's short name", () => {
     expect(NBC_BASED.map((slug) => storyOf(seed(slug)))).toEqual(['NBC News', 'NBC News', 'NBC News', 'NBC News']);
     const anonymous = parseSource(
       sourceFile('Text.\n', 'title: T\npublisher: null\npublished:\n  date: unknown\nlanguage: en'),
@@ -59,7 +59,13 @@ describe('the outlet that speaks in a source', () => {
       'b',
     ).source!;
     expect(storyOf(anonymous)).toBe('source:b');
-    expect(outletLabel(anonymous)).toBe('Unidentified outlet');
+    expect(outletLabel(anonymous)).toBe('T');
+    const named = parseSource(
+      sourceFile('Text.\n', 'title: T\nshortName: the short summary\npublisher: null\npublished:\n  date: unknown\nlanguage: en'),
+      'c.md',
+      'c',
+    ).source!;
+    expect(outletLabel(named)).toBe('the short summary');
   });
 });
 
