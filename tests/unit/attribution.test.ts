@@ -193,6 +193,24 @@ describe('the detector against the editor’s reading of every citation (769 row
   });
 });
 
+describe('the detector’s caches', () => {
+  it('give every citation the same credits whatever was read before it (in order, reversed, each alone)', () => {
+    // A fresh copy of a source has caches of its own: each citation read alone, with nothing read before it.
+    const read = (order: typeof citations, fresh: boolean) => {
+      const copies = new Map([...dossier.sources].map(([slug, source]) => [slug, { ...source }]));
+      const out = new Map<(typeof citations)[number], string>();
+      for (const x of order) {
+        const source = fresh ? { ...dossier.sources.get(x.c.source)! } : copies.get(x.c.source)!;
+        out.set(x, JSON.stringify(attributeCitation(source, x.c, x.c.teaser, personOf).credits));
+      }
+      return citations.map((x) => out.get(x));
+    };
+    const alone = read(citations, true);
+    expect(read(citations, false)).toEqual(alone);
+    expect(read([...citations].reverse(), false)).toEqual(alone);
+  });
+});
+
 describe('the detector on sentences that test its rules', () => {
   const detect = (text: string, quote = text, retells = 'NBC News') => {
     const start = text.indexOf(quote);

@@ -271,10 +271,13 @@ export function detectCredits(source: AttributionText, start: number, end: numbe
   };
   const first = firstEndingAfter(sentences, start);
   if (first < 0) return { credits: [] };
-  const memo = cache as unknown as Map<number, Found | null>;
+  // Keyed by depth too: a result cut off at the depth limit must not stand in for the full one, or what a citation
+  // credits would depend on which citations were read before it (and the build on how pages fell to workers).
+  const memo = cache as unknown as Map<string, Found | null>;
   const own = (i: number, depth = 0): Found | null => {
     if (depth > 3) return null;
-    const known = memo.get(i);
+    const memoKey = `o${depth}:${i}`;
+    const known = memo.get(memoKey);
     if (known !== undefined) return known;
     const s = sentences[i]!;
     const { found, pronoun } = read(s);
@@ -292,7 +295,7 @@ export function detectCredits(source: AttributionText, start: number, end: numbe
     const next = sentences[i + 1];
     if (!result && next && next.paragraph === s.paragraph && /^This\s(?:was|has been|is)\sreported\sby\b/.test(next.text))
       result = creditFor(read(next).found, next.start, next.end) ?? null;
-    memo.set(i, result);
+    memo.set(memoKey, result);
     return result;
   };
   // A pronoun names the party of the nearest sentence before it that credits one, in this paragraph or the one before.
