@@ -269,7 +269,7 @@ export async function main(argv: string[]): Promise<Results> {
     // `npm run check` on the same corpus (verification only).
     const quietCheck = await settle(nproc, quietWaitMs);
     const checked = await measure(process.execPath, [join(root, 'scripts/check.ts'), `--content=${corpusDir}`], { cwd: root, env });
-    const reported = /in (\d+) ms/.exec(checked.stderr);
+    const reported = /in (\d+) ms/.exec(checked.stdout + checked.stderr);
     const check = {
       wallMs: checked.wallMs,
       cpuMs: checked.cpuMs,
