@@ -69,10 +69,11 @@ export function renderMarkdown(r: Results, notes?: string): string {
         '',
       );
     const ra = size.ratios;
-    out.push(
-      `Ratios (Backchannel / other, wall median): plain+Pagefind ${ra.plain ?? '—'} (target ≤ 1.3), Starlight ${ra.starlight ?? '—'} (target ≤ 0.75); peak RSS / plain ${ra.rssPlain ?? '—'} (target ≤ 1.1); CPU / plain ${ra.cpuPlain ?? '—'}, CPU / Starlight ${ra.cpuStarlight ?? '—'}.`,
-      '',
-    );
+    if (Object.keys(ra).length > 0)
+      out.push(
+        `Ratios (Backchannel / other, wall median): plain+Pagefind ${ra.plain ?? '—'} (target ≤ 1.3), Starlight ${ra.starlight ?? '—'} (target ≤ 0.75); peak RSS / plain ${ra.rssPlain ?? '—'} (target ≤ 1.1); CPU / plain ${ra.cpuPlain ?? '—'}, CPU / Starlight ${ra.cpuStarlight ?? '—'}.`,
+        '',
+      );
     const commits = [...new Set(Object.values(size.systems).flatMap((x) => x.runs.map((run) => `${run.commit}${run.dirty ? '+' : ''}`)))];
     if (commits.length > 1)
       out.push(

@@ -1,4 +1,7 @@
-/** The benchmark harness end to end on a small corpus: all three systems, one cold build each, no thresholds. */
+/**
+ * The benchmark harness end to end on small corpora, no thresholds: at 100 pages all three systems, one cold build
+ * each; above --baselines-up-to (the 50k build's path) Backchannel alone.
+ */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,11 +17,26 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('npm run bench -- --pages 100 --reps 1 --json', () => {
+describe('npm run bench -- --pages 100,120 --baselines-up-to 100 --reps 1 --json', () => {
   it('builds the corpus with Backchannel, plain Astro + MDX and Starlight and reports every figure', { timeout: 300_000 }, () => {
     const stdout = execFileSync(
       process.execPath,
-      ['bench/run.ts', '--pages', '100', '--reps', '1', '--json', '--quiet-wait', '0', '--work', work, '--results', results],
+      [
+        'bench/run.ts',
+        '--pages',
+        '100,120',
+        '--baselines-up-to',
+        '100',
+        '--reps',
+        '1',
+        '--json',
+        '--quiet-wait',
+        '0',
+        '--work',
+        work,
+        '--results',
+        results,
+      ],
       {
         cwd: root,
         encoding: 'utf8',
@@ -31,7 +49,7 @@ describe('npm run bench -- --pages 100 --reps 1 --json', () => {
     expect(typeof json.ratios.plain).toBe('number');
     expect(typeof json.ratios.starlight).toBe('number');
     expect(json.machine.nproc).toBeGreaterThan(0);
-    expect(json.sizes).toHaveLength(1);
+    expect(json.sizes).toHaveLength(2);
     const size = json.sizes[0];
     expect(size.pages).toBe(100);
     expect(size.check.ok).toBe(true);
@@ -45,8 +63,17 @@ describe('npm run bench -- --pages 100 --reps 1 --json', () => {
       expect(s.peakRssBytes.median).toBeGreaterThan(0);
       expect(s.distBytes).toBeGreaterThan(0);
       expect(s.pagefindBytes, system).toBeGreaterThan(0);
-      expect(json.scaling[system]).toEqual([{ pages: 100, msPerPage: expect.any(Number) }]);
+      expect(json.scaling[system][0]).toEqual({ pages: 100, msPerPage: expect.any(Number) });
     }
+    // Above --baselines-up-to: Backchannel alone, once; the headline ratios stay those of the largest size with baselines.
+    const large = json.sizes[1];
+    expect(large.pages).toBe(120);
+    expect(Object.keys(large.systems)).toEqual(['backchannel']);
+    expect(large.systems.backchannel.ok).toBe(true);
+    expect(large.systems.backchannel.runs).toHaveLength(1);
+    expect(json.ratios.pages).toBe(100);
+    expect(json.scaling.plain).toHaveLength(1);
+    expect(json.scaling.backchannel.map((x: { pages: number }) => x.pages)).toEqual([100, 120]);
     expect(Object.keys(size.systems.backchannel.phases)).toEqual(expect.arrayContaining(['verify', 'views', 'after-astro']));
     expect(size.systems.backchannel.astroBuiltMs).toBeGreaterThan(0);
     expect(size.systems.backchannel.pagefindMs).toBeGreaterThan(0);
