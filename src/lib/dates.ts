@@ -111,3 +111,24 @@ export function compareFuzzyDates(a: FuzzyDate, b: FuzzyDate): number {
   if (!a.earliest || !b.earliest) return (a.earliest ? 0 : 1) - (b.earliest ? 0 : 1);
   return a.earliest.localeCompare(b.earliest) || a.latest!.localeCompare(b.latest!);
 }
+
+/**
+ * One label for the span several dates cover, from the start of the earliest to the end of the latest: "20–29
+ * November 2025 – 22 December 2025 (uncertain)" for sources reporting from late November to 22 December.
+ * Approximate or uncertain if any of them is.
+ */
+export function describeSpan(dates: readonly FuzzyDate[]): string {
+  const known = [...new Map(dates.filter((d) => d.earliest).map((d) => [d.value, d])).values()];
+  if (known.length === 0) return 'Undated';
+  if (known.length === 1) return describeDate(known[0]!);
+  const first = known.reduce((a, b) => (compareFuzzyDates(b, a) < 0 ? b : a));
+  const last = known.reduce((a, b) => (b.latest! > a.latest! ? b : a));
+  const bare = (text: string) => text.replace(/[~?%]$/, '');
+  const start = bare(first.value.split('/')[0]!);
+  const end = bare(last.value.split('/').at(-1)!);
+  const approximate = known.some((d) => d.approximate);
+  const uncertain = known.some((d) => d.uncertain);
+  const flag = approximate && uncertain ? '%' : approximate ? '~' : uncertain ? '?' : '';
+  const span = parseFuzzyDate(start === end ? `${start}${flag}` : `${start}/${end}${flag}`);
+  return typeof span === 'string' ? known.map(describeDate).join(' and ') : describeDate(span);
+}

@@ -104,3 +104,20 @@ describe('bad inputs from the catalogue, through astro build', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous build');
   });
 });
+
+describe('claim permalinks stamped from one template', () => {
+  it('are byte-identical to Astro rendering every claim page (claimPages: astro), and so is the rest of the site', () => {
+    const stamped = join(work, 'claims-stamped');
+    const rendered = join(work, 'claims-rendered');
+    const a = astroBuild({ outDir: stamped });
+    expect(a.status, a.stderr).toBe(0);
+    const b = astroBuild({ outDir: rendered, options: { claimPages: 'astro' } });
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stdout + b.stderr).not.toContain('from their template');
+    const first = digestTree(stamped);
+    const second = digestTree(rendered);
+    expect([...first.keys()].filter((file) => file.startsWith('claims/')).length).toBeGreaterThan(300);
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    expect([...first].filter(([file, digest]) => second.get(file) !== digest).map(([file]) => file)).toEqual([]);
+  }, 600_000);
+});

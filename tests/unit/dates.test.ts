@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFuzzyDates, describeDate, parseFuzzyDate, type FuzzyDate } from '../../src/lib/dates.ts';
+import { compareFuzzyDates, describeDate, describeSpan, parseFuzzyDate, type FuzzyDate } from '../../src/lib/dates.ts';
 
 const parse = (value: string): FuzzyDate => {
   const date = parseFuzzyDate(value);
@@ -137,5 +137,29 @@ describe('compareFuzzyDates', () => {
   it('is antisymmetric', () => {
     const values = ['2025', '2025-04', '2025-04-02', '2025-04/2025-06', 'unknown', '2025-11~'].map(parse);
     for (const a of values) for (const b of values) expect(Math.sign(compareFuzzyDates(a, b)) + Math.sign(compareFuzzyDates(b, a))).toBe(0);
+  });
+});
+
+describe('describeSpan', () => {
+  const d = (text: string) => parseFuzzyDate(text) as FuzzyDate;
+  it('gives one date as describeDate does, and a repeated one once', () => {
+    expect(describeSpan([d('2025-12-22?')])).toBe('22 December 2025 (uncertain)');
+    expect(describeSpan([d('2025-08~'), d('2025-08~')])).toBe('about August 2025');
+  });
+
+  it('spans several dates from the start of the earliest to the end of the latest, whatever their order', () => {
+    const dates = [d('2025-12-22?'), d('2025-12?'), d('2025-11-2X/2025-12?')];
+    // "2025-12?" may be any day of December: the span ends with the month, not on the 22nd.
+    expect(describeSpan(dates)).toBe('20–29 November 2025 – December 2025 (uncertain)');
+    expect(describeSpan([d('2025-11-2X'), d('2025-12-22?')])).toBe('20–29 November 2025 – 22 December 2025 (uncertain)');
+    expect(describeSpan([...dates].reverse())).toBe(describeSpan(dates));
+    expect(describeSpan([d('2025-08~'), d('2025-11')])).toBe('about August 2025 – November 2025');
+    expect(describeSpan([d('2025-03'), d('2025-03-14')])).toBe('March 2025');
+  });
+
+  it('leaves out unknown dates, and is Undated when none is known', () => {
+    expect(describeSpan([d('unknown'), d('2025-04')])).toBe('April 2025');
+    expect(describeSpan([d('unknown')])).toBe('Undated');
+    expect(describeSpan([])).toBe('Undated');
   });
 });

@@ -1,5 +1,5 @@
 /** A claim's permalink view: its citations with the quoted passage in context. */
-import { compareFuzzyDates, describeDate, type FuzzyDate } from '../dates.ts';
+import { describeSpan, type FuzzyDate } from '../dates.ts';
 import type { Claim, Dossier, Origin } from '../model.ts';
 import { claimTitle } from './claim-search.ts';
 import { referenceView, type ReferenceView } from './reference-view.ts';
@@ -121,6 +121,5 @@ export function reportedLabel(claim: Claim, dossier: Dossier): string {
     const date = dossier.sources.get(c.source)?.reported;
     if (date) dates.set(date.value, date);
   }
-  const sorted = [...dates.values()].sort(compareFuzzyDates);
-  return [...new Set(sorted.map(describeDate))].join(' and ') || 'Undated';
+  return describeSpan([...dates.values()]);
 }

@@ -3,7 +3,7 @@
  * republishes (four rewrites of one NBC News story are one line), when each was reported, and how many independent
  * origins the page's claims rest on (origins.ts), for the "Reported by" box at the top of an episode.
  */
-import { compareFuzzyDates, describeDate, type FuzzyDate } from '../dates.ts';
+import { describeSpan, type FuzzyDate } from '../dates.ts';
 import type { Dossier, Page } from '../model.ts';
 import { storyOf } from '../origins.ts';
 import { sourceName } from './source-names.ts';
@@ -57,7 +57,7 @@ export function reportedBy(page: Page, dossier: Dossier, href: (path: string) =>
       const date = dossier.sources.get(s.slug as never)!.reported;
       dates.set(date.value, date);
     }
-    return [...new Set([...dates.values()].sort(compareFuzzyDates).map(describeDate))].join(' and ');
+    return describeSpan([...dates.values()]);
   };
   const origins = [...groups]
     .map(([origin, sources]) => ({
