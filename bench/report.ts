@@ -97,7 +97,7 @@ export function renderMarkdown(r: Results, notes?: string): string {
   out.push(`| wall ≤ 1.3 × plain+Pagefind at every size | ${yes(t['plain'])} |`);
   out.push(`| wall ≤ 0.75 × Starlight at every size | ${yes(t['starlight'])} |`);
   out.push(`| peak RSS ≤ 1.1 × plain at every size | ${yes(t['rssPlain'])} |`);
-  out.push(`| time per page at the largest size ≤ at the smallest | ${yes(t['scaling'])} |`);
+  out.push(`| time per page at the largest size ≤ at the smallest (sizes built with their baselines) | ${yes(t['scaling'])} |`);
   out.push(`| \`npm run check\` on 10k pages < 10 s | ${yes(t['check10k'])} |`);
   out.push(`| \`npm run check -- --changed\` < 1 s at every size | ${yes(t['changed'])} |`);
   out.push(`| an edit visible in \`astro dev\` < 1 s (1k corpus) | ${yes(t['devEdit'])} |`);

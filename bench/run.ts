@@ -380,7 +380,9 @@ export async function main(argv: string[]): Promise<Results> {
       .filter((s) => s.systems[system])
       .map((s) => ({ pages: s.pages, msPerPage: round(s.systems[system]!.wallMs.median / s.pages, 2) }));
   }
-  const bcScaling = results.scaling.backchannel ?? [];
+  // The scaling target compares the sizes built beside their baselines (1k to 10k); a larger size built alone is
+  // reported, not judged, since nothing there says what the machine could do.
+  const bcScaling = (results.scaling.backchannel ?? []).filter((x) => x.pages <= baselinesUpTo);
   results.targets.met = {
     plain: results.sizes.every((s) => s.ratios.plain === undefined || s.ratios.plain <= TARGETS.plain),
     starlight: results.sizes.every((s) => s.ratios.starlight === undefined || s.ratios.starlight <= TARGETS.starlight),
