@@ -3,17 +3,14 @@
  * the checker, and never reaches the log unescaped. Each case of tests/fixtures/hostile/manifest.json is written over
  * the clean base tree (hostile-files.ts) and must give exactly its one diagnostic within its time limit.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import { HOSTILE, materialize, type HostileCase } from './hostile-files.ts';
-import { verifyTree } from './verify-helpers.ts';
+import { runCheck, verifyTree, type CheckRun } from './verify-helpers.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(HOSTILE, 'manifest.json'), 'utf8')) as { cases: HostileCase[] };
 const tmp = mkdtempSync(join(tmpdir(), 'backchannel-hostile-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -35,26 +32,6 @@ describe('hostile inputs, each reported once, located, in bounded time', () => {
   }, 60_000);
 });
 
-interface CheckRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCheck(dir: string, args: string[], env: Record<string, string>): Promise<CheckRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/check.ts'), ...args, '--root', dir], {
-      cwd: dir,
-      env: { ...process.env, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** Lines a GitHub Actions runner would read as workflow commands: `::` after white space, or `##[` anywhere. */
 const commandLines = (output: string) => output.split(/\r\n|\r|\n/).filter((line) => /^\s*::/.test(line) || line.includes('##['));

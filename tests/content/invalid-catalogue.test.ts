@@ -3,7 +3,6 @@
  * problem, and manifest.json says which rule must fire, where, with which message, and what the hint must mention.
  * Every case goes through the verifier directly (fast); the ones marked `cli` also run through `scripts/check.ts`.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import { HOSTILE } from './hostile-files.ts';
-import { verifyTree } from './verify-helpers.ts';
+import { runCheck, verifyTree, type CheckRun } from './verify-helpers.ts';
 import { MAX_CLAIMS_PER_PAGE, MAX_PAGE_BYTES } from '../../src/lib/pages/content-rules.ts';
 import { MAX_SOURCE_BYTES } from '../../src/lib/sources/parse-source.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/invalid/', import.meta.url));
-const CHECK = join(ROOT, 'scripts/check.ts');
 
 interface Case {
   case: string;
@@ -48,27 +46,6 @@ const MAX_CASE_MS = 5_000;
 const located = (d: Diagnostic) => ({ rule: d.rule, file: d.file, line: d.line, column: d.column });
 const expected = (c: Case) => ({ rule: c.rule, file: c.file, line: c.line, column: c.column ?? expect.any(Number) });
 
-interface CheckRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run `scripts/check.ts` on a case the way CI does, with the case folder as the project root. */
-function runCheck(caseDir: string, args: string[], env: Record<string, string> = {}): Promise<CheckRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHECK, ...args, `--root=${caseDir}`, `--content=${join(caseDir, 'content')}`], {
-      cwd: caseDir,
-      env: { ...process.env, GITHUB_ACTIONS: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 // Generated trees (too big to commit) live in one temp folder, removed at the end.
 const tmp = mkdtempSync(join(tmpdir(), 'backchannel-invalid-'));

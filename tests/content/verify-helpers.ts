@@ -1,5 +1,7 @@
 /** Test helpers: verify a content tree or files made in memory through the verifier's one entry point. */
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateCorpus } from '../../bench/generate.ts';
 import type { Collection } from '../../src/lib/pages/page-schemas.ts';
 import { memoryFile, type ContentFile } from '../../src/lib/verify/content-files.ts';
@@ -29,4 +31,31 @@ export function corpus(pages: number, sources = 12, seed = 7): ContentFile[] {
 /** Verify files made in memory, as the full verifier does (no project folder: no public/ files, no git). */
 export async function verifyMemory(files: readonly ContentFile[], options: Partial<VerifyOptions> = {}): Promise<Verified> {
   return await verifyFiles(files, resolveOptions({ root: '/nonexistent-project', contentDir: '/nonexistent-project/content', history: false, ...options }));
+}
+
+export interface CheckRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const CHECK = fileURLToPath(new URL('../../scripts/check.ts', import.meta.url));
+
+/**
+ * Run `npm run check` (scripts/check.ts) on a project folder the way CI does: the folder as the project root, its
+ * `content/` as the content; outside GitHub Actions unless `env` says otherwise.
+ */
+export function runCheck(dir: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<CheckRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHECK, ...args, `--root=${dir}`], {
+      cwd: dir,
+      env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }

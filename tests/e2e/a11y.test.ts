@@ -36,6 +36,25 @@ async function open(page: Page, path: string) {
 /** Rules (of axe's default WCAG A/AA set) whose outcome depends on colours: the only ones a colour scheme can change. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
+/**
+ * Run axe on the page as it is: every rule in the light scheme; in the dark scheme only the colours change, so only
+ * colour rules run again. Legacy mode runs axe in the page in one go: the site has no iframes, and the default
+ * (partial runs merged in a second page) takes four times as long on the claims index. Returns the count and a
+ * readable report of the first nodes of each violation.
+ */
+async function axeViolations(page: Page, colorScheme: 'light' | 'dark'): Promise<{ count: number; report: string }> {
+  let axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+  if (colorScheme === 'dark') axe = axe.withRules(COLOUR_RULES);
+  const { violations } = await axe.analyze();
+  const report = violations.flatMap((v) =>
+    v.nodes
+      .slice(0, 8)
+      .map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`)
+      .concat(v.nodes.length > 8 ? [`${v.id}: …and ${v.nodes.length - 8} more nodes`] : []),
+  );
+  return { count: violations.length, report: report.join('\n') };
+}
+
 describe('axe', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const { type, path } of types) {
@@ -44,19 +63,8 @@ describe('axe', () => {
         const page = await newPage(site, { colorScheme });
         try {
           await open(page, path);
-          // Every rule in the light scheme; in the dark scheme only the colours change, so only colour rules run again.
-          // Legacy mode runs axe in the page in one go: the site has no iframes, and the default (partial runs merged in
-          // a second page) takes four times as long on the claims index.
-          let axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
-          if (colorScheme === 'dark') axe = axe.withRules(COLOUR_RULES);
-          const { violations } = await axe.analyze();
-          const report = violations.flatMap((v) =>
-            v.nodes
-              .slice(0, 8)
-              .map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`)
-              .concat(v.nodes.length > 8 ? [`${v.id}: …and ${v.nodes.length - 8} more nodes`] : []),
-          );
-          expect(violations.length, `axe violations on ${path} (${colorScheme}):\n${report.join('\n')}\n`).toBe(0);
+          const { count, report } = await axeViolations(page, colorScheme);
+          expect(count, `axe violations on ${path} (${colorScheme}):\n${report}\n`).toBe(0);
         } finally {
           await closePage(page);
         }
@@ -77,15 +85,8 @@ describe('axe on live search results', () => {
         await expect.poll(() => page.locator('#search-results a.search-result-link').count(), { timeout: 15_000 }).toBeGreaterThan(2);
         await page.locator('#search-filters input[type="checkbox"][name="type"][value="claim"]').check();
         await page.waitForTimeout(800);
-        let axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
-        if (colorScheme === 'dark') axe = axe.withRules(COLOUR_RULES);
-        const { violations } = await axe.analyze();
-        const report = violations.flatMap((v) =>
-          v.nodes
-            .slice(0, 8)
-            .map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`),
-        );
-        expect(violations.length, `axe violations on /search/ with results (${colorScheme}):\n${report.join('\n')}\n`).toBe(0);
+        const { count, report } = await axeViolations(page, colorScheme);
+        expect(count, `axe violations on /search/ with results (${colorScheme}):\n${report}\n`).toBe(0);
       } finally {
         await closePage(page);
       }
@@ -132,15 +133,8 @@ describe('axe on what a reader opens', () => {
           await open(page, path);
           await opening(page);
           await page.waitForTimeout(200);
-          let axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
-          if (colorScheme === 'dark') axe = axe.withRules(COLOUR_RULES);
-          const { violations } = await axe.analyze();
-          const report = violations.flatMap((v) =>
-            v.nodes
-              .slice(0, 8)
-              .map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`),
-          );
-          expect(violations.length, `axe violations on ${path} with ${what} (${colorScheme}):\n${report.join('\n')}\n`).toBe(0);
+          const { count, report } = await axeViolations(page, colorScheme);
+          expect(count, `axe violations on ${path} with ${what} (${colorScheme}):\n${report}\n`).toBe(0);
         } finally {
           await closePage(page);
         }

@@ -12,7 +12,8 @@ export interface CitationContext {
   sources: ReadonlyMap<string, Source>;
   /** Whether a file exists for the source slug, parsed or not: citing a broken source adds nothing to its error. */
   sourceFileExists(slug: string): boolean;
-  outletOf(source: string): string;
+  /** The name readers know a source by (its short name, else publisher, else headline): reference marks say it. */
+  sourceNameOf(source: string): string;
   originsOf(citations: readonly Citation[]): { origins: Origin[]; outlets: string[] };
   /** The person page a name in a credit stands for, when there is one. */
   personOf(name: string): string | undefined;

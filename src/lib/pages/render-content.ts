@@ -20,7 +20,7 @@ export interface RenderContext {
   citationFor(node: JsxElement): Citation | undefined;
   claimFor(node: JsxElement): { id: string; status: ClaimStatus } | undefined;
   /** Source outlet label for previews. */
-  outletOf(source: string): string;
+  sourceNameOf(source: string): string;
 }
 
 /**
@@ -59,8 +59,9 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
  * The reference mark for one citation. It links to the passage itself; its description is the entry in the
  * references list, which a small script also shows as a preview on hover and focus.
  */
-export function citationMark(c: Citation, outlet: string, base: UrlBase = ROOT_BASE): Element {
-  const label = `Reference ${c.n}: ${outlet}`;
+/** A reference mark: `[n]`, labelled for screen readers with the source's name ("Reference 3: Translated retelling"). */
+export function citationMark(c: Citation, sourceName: string, base: UrlBase = ROOT_BASE): Element {
+  const label = `Reference ${c.n}: ${sourceName}`;
   return el('sup', { className: ['cite'], id: `cite-${c.n}` }, [
     el(
       'a',
@@ -71,15 +72,15 @@ export function citationMark(c: Citation, outlet: string, base: UrlBase = ROOT_B
 }
 
 /** HTML of a reference mark (for facts rendered outside the MDX body). */
-export function citationMarkHtml(c: Citation, outlet: string, base: UrlBase = ROOT_BASE): string {
-  return toHtml(citationMark(c, outlet, base));
+export function citationMarkHtml(c: Citation, sourceName: string, base: UrlBase = ROOT_BASE): string {
+  return toHtml(citationMark(c, sourceName, base));
 }
 
 function handlers(ctx: RenderContext, withCitations: boolean) {
   const jsx = (state: State, node: JsxElement): Element | undefined => {
     if (node.name === 'Cite') {
       const c = ctx.citationFor(node);
-      return c && withCitations ? citationMark(c, ctx.outletOf(c.source), ctx.base) : undefined;
+      return c && withCitations ? citationMark(c, ctx.sourceNameOf(c.source), ctx.base) : undefined;
     }
     const claim = ctx.claimFor(node);
     const children = state.all(node as unknown as Nodes) as ElementContent[];

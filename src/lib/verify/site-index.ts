@@ -3,7 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { CitationContext } from '../claims/resolve-citation.ts';
 import { pageUrl, type SourceSlug } from '../model.ts';
-import { countOrigins, outletLabel } from '../origins.ts';
+import { countOrigins } from '../origins.ts';
+import { sourceName } from '../views/source-names.ts';
 import { personResolver } from '../claims/attribute-citation.ts';
 import type { Collection } from '../pages/page-schemas.ts';
 import type { Source } from '../sources/parse-source.ts';
@@ -53,9 +54,9 @@ export function siteIndexOf(
     paths,
     assets,
     sourceFileExists: (slug) => sourceFiles.has(slug),
-    outletOf: (slug) => {
+    sourceNameOf: (slug) => {
       const s = sources.get(slug as SourceSlug);
-      return s ? outletLabel(s) : slug;
+      return s ? sourceName(s.meta) : slug;
     },
     originsOf: (citations) => countOrigins(citations, sources),
     personOf: personResolver(people),

@@ -1,5 +1,5 @@
 /** A claim's permalink view: its citations with the quoted passage in context. */
-import { describeSpan, type FuzzyDate } from '../dates.ts';
+import { describeSpan } from '../dates.ts';
 import type { Claim, Dossier, Origin } from '../model.ts';
 import { claimTitle } from './claim-search.ts';
 import { referenceView, type ReferenceView } from './reference-view.ts';
@@ -116,10 +116,5 @@ export function reportedLabel(claim: Claim, dossier: Dossier): string {
   const citing = claim.citations.some((c) => c.stance === 'supports')
     ? claim.citations.filter((c) => c.stance === 'supports')
     : claim.citations;
-  const dates = new Map<string, FuzzyDate>();
-  for (const c of citing) {
-    const date = dossier.sources.get(c.source)?.reported;
-    if (date) dates.set(date.value, date);
-  }
-  return describeSpan([...dates.values()]);
+  return describeSpan(citing.flatMap((c) => dossier.sources.get(c.source)?.reported ?? []));
 }

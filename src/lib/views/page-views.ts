@@ -4,7 +4,7 @@ import type { Dossier, EpisodePage, Page, PageKey } from '../model.ts';
 import { natureLabels } from '../pages/page-schemas.ts';
 import { referenceView, type ReferenceView } from './reference-view.ts';
 import { reportedBy, type ReportedByView } from './reported-by.ts';
-import { nameInText, relabelReferenceMarks, sourceName, withSourceNames } from './source-names.ts';
+import { nameInText, withSourceNames } from './source-names.ts';
 
 export interface LinkView {
   url: string;
@@ -132,15 +132,10 @@ export function makeLookups(dossier: Dossier, href: (path: string) => string = (
   return { pageTitle, link, episodeLink, discrepanciesOf, href, inReaderWords };
 }
 
-/** Each reference number of a page with its source's name, for the reference marks' labels. */
-function markNames(page: Page, dossier: Dossier): Map<number, string> {
-  return new Map(page.references.map((c) => [c.n, sourceName(dossier.sources.get(c.source)!.meta)]));
-}
-
 /** The reference mark of a frontmatter fact, as HTML (rendered by the verifier, with the site's URL base). */
-function factMark(page: Page, field: string, dossier: Dossier): { ref?: string } {
+function factMark(page: Page, field: string): { ref?: string } {
   const ref = page.factHtml[field];
-  return ref === undefined ? {} : { ref: relabelReferenceMarks(ref, markNames(page, dossier)) };
+  return ref === undefined ? {} : { ref };
 }
 
 function base(page: Page, dossier: Dossier, href: (path: string) => string): ViewBase {
@@ -150,7 +145,7 @@ function base(page: Page, dossier: Dossier, href: (path: string) => string): Vie
     file: page.file,
     title: titleOf(page),
     description: page.description,
-    html: relabelReferenceMarks(page.html, markNames(page, dossier)),
+    html: page.html,
     headings: page.headings,
     references: page.references.map((c) => referenceView(c, dossier, href)),
     claims: [...page.claims],
@@ -186,9 +181,9 @@ export function pageView(
         ...(r.organisation ? { organisation: r.organisation } : {}),
         ...(r.from ? { from: r.from } : {}),
         ...(r.to ? { to: r.to } : {}),
-        ...factMark(page, `roles.${i}`, dossier),
+        ...factMark(page, `roles.${i}`),
       })),
-      aliases: (page.meta.aliases ?? []).map((a, i) => ({ name: a.name, source: a.source, ...factMark(page, `aliases.${i}`, dossier) })),
+      aliases: (page.meta.aliases ?? []).map((a, i) => ({ name: a.name, source: a.source, ...factMark(page, `aliases.${i}`) })),
       episodes,
       claimsAbout: graph.claimsAbout.filter((id) => dossier.claims.get(id)!.page !== page.key),
       quotes: [...graph.quotes],
@@ -216,7 +211,7 @@ export function pageView(
         approximate: d.approximate,
         uncertain: d.uncertain,
         ...(d.earliest ? { earliest: d.earliest, latest: d.latest } : {}),
-        ...factMark(page, 'date', dossier),
+        ...factMark(page, 'date'),
       },
       ...(page.meta.reported
         ? {
@@ -225,7 +220,7 @@ export function pageView(
               label: page.meta.reported.label,
               note: inReaderWords(page.meta.reported.note),
               ...(page.reported?.earliest ? { earliest: page.reported.earliest } : {}),
-              refs: (page.meta.reported.quotes ?? []).map((_, i) => factMark(page, `reported.${i}`, dossier).ref ?? ''),
+              refs: (page.meta.reported.quotes ?? []).map((_, i) => factMark(page, `reported.${i}`).ref ?? ''),
             },
           }
         : {}),

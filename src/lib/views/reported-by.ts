@@ -3,7 +3,7 @@
  * republishes (four rewrites of one NBC News story are one line), when each was reported, and how many independent
  * origins the page's claims rest on (origins.ts), for the "Reported by" box at the top of an episode.
  */
-import { describeSpan, type FuzzyDate } from '../dates.ts';
+import { describeSpan } from '../dates.ts';
 import type { Dossier, Page } from '../model.ts';
 import { storyOf } from '../origins.ts';
 import { sourceName } from './source-names.ts';
@@ -51,14 +51,7 @@ export function reportedBy(page: Page, dossier: Dossier, href: (path: string) =>
   const groups = new Map<string, ReportingSource[]>();
   for (const { origin, ...source } of bySource.values()) groups.set(origin, [...(groups.get(origin) ?? []), source]);
   const cited = (sources: ReportingSource[]) => sources.reduce((n, s) => n + s.citations, 0);
-  const reported = (sources: ReportingSource[]) => {
-    const dates = new Map<string, FuzzyDate>();
-    for (const s of sources) {
-      const date = dossier.sources.get(s.slug as never)!.reported;
-      dates.set(date.value, date);
-    }
-    return describeSpan([...dates.values()]);
-  };
+  const reported = (sources: ReportingSource[]) => describeSpan(sources.map((s) => dossier.sources.get(s.slug as never)!.reported));
   const origins = [...groups]
     .map(([origin, sources]) => ({
       origin,

@@ -2,7 +2,6 @@
  * How a reader is told which source is which, the same way on every page: each source's short name (its
  * frontmatter `shortName`), and what is known of its outlet when the page does not name one.
  */
-import { escapeAttribute } from '../pages/html.ts';
 import type { SourceMeta } from '../sources/source-schema.ts';
 
 type Meta = Pick<SourceMeta, 'title' | 'shortName' | 'publisher' | 'basedOn' | 'translatedFrom'>;
@@ -50,19 +49,5 @@ export function withSourceNames(text: string, names: ReadonlyMap<string, string>
     const name = names.get(slug)!;
     const atStart = /(^|[.!?]\s+)$/.test(text.slice(0, offset) + before);
     return before + (atStart ? capitalise(name) : name);
-  });
-}
-
-/** The label of a reference mark: "Reference 3: Translated retelling". */
-export const referenceLabel = (n: number, name: string): string => `Reference ${n}: ${name}`;
-
-/**
- * Page HTML with its reference marks labelled by source name instead of outlet (the verifier labels them by outlet,
- * which is "Unidentified site" for four sources in five): `names` maps a reference number to its source's name.
- */
-export function relabelReferenceMarks(html: string, names: ReadonlyMap<number, string>): string {
-  return html.replace(/aria-label="Reference (\d+): [^"]*"/g, (whole, n: string) => {
-    const name = names.get(Number(n));
-    return name === undefined ? whole : `aria-label="${escapeAttribute(referenceLabel(Number(n), name))}"`;
   });
 }

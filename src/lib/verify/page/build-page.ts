@@ -46,13 +46,15 @@ export function buildPage<C extends PageCollection, M extends { summary: string 
     base: options.base,
     citationFor: (node) => state.citationByNode.get(node),
     claimFor: (node) => state.claimByNode.get(node),
-    outletOf: site.outletOf,
+    sourceNameOf: site.sourceNameOf,
   };
   delete state.cursor.at; // rendering is the whole page's
   const { html, headings } = options.render ? renderContent(state.tree, ctx) : { html: '', headings: [] };
   result.claims = buildClaims(state, ctx, spec.subjects(input.slug));
   const factHtml = options.render
-    ? Object.fromEntries(Object.entries(state.facts).map(([key, c]) => [key, citationMarkHtml(c, site.outletOf(c.source), options.base)]))
+    ? Object.fromEntries(
+        Object.entries(state.facts).map(([key, c]) => [key, citationMarkHtml(c, site.sourceNameOf(c.source), options.base)]),
+      )
     : {};
   const base: PageBase = {
     key: pageKey(input.collection, input.slug),
