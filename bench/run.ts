@@ -158,6 +158,7 @@ async function measureChanged(
   corpus: string,
   work: string,
   env: NodeJS.ProcessEnv,
+  { nproc, quietWaitMs }: { nproc: number; quietWaitMs: number },
 ): Promise<NonNullable<SizeResult['changed']>> {
   const repo = join(work, 'changed-repo');
   rmSync(repo, { recursive: true, force: true });
@@ -168,9 +169,11 @@ async function measureChanged(
   git('commit', '-qm', 'corpus');
   const episode = join(repo, 'content', 'episodes', readdirSync(join(repo, 'content', 'episodes')).sort()[0]!);
   writeFileSync(episode, readFileSync(episode, 'utf8').replace('</Claim>', ' Reworded.\n</Claim>'));
+  // The copy and git's objects are just written: write them back first, as before every measured command.
+  await settle(nproc, quietWaitMs);
   const runs: Measured[] = [];
   for (let i = 0; i < 3; i++)
-    runs.push(await measure(process.execPath, [join(root, 'scripts/check.ts'), '--changed', '--root', repo], { cwd: root, env }));
+    runs.push(await measure(process.execPath, [join(root, 'scripts/check.mjs'), '--changed', '--root', repo], { cwd: root, env }));
   rmSync(repo, { recursive: true, force: true });
   const wallMs = runs.map((r) => r.wallMs);
   return { wallMs, medianMs: median(wallMs), ok: runs.every((r) => r.code === 0 && /checked 1 changed content file/.test(r.stderr)) };
@@ -268,7 +271,7 @@ export async function main(argv: string[]): Promise<Results> {
 
     // `npm run check` on the same corpus (verification only).
     const quietCheck = await settle(nproc, quietWaitMs);
-    const checked = await measure(process.execPath, [join(root, 'scripts/check.ts'), `--content=${corpusDir}`], { cwd: root, env });
+    const checked = await measure(process.execPath, [join(root, 'scripts/check.mjs'), `--content=${corpusDir}`], { cwd: root, env });
     const reported = /in (\d+) ms/.exec(checked.stdout + checked.stderr);
     const check = {
       wallMs: checked.wallMs,
@@ -281,8 +284,7 @@ export async function main(argv: string[]): Promise<Results> {
     say(
       `   check: ${check.ok ? 'ok' : 'FAILED'} in ${checked.wallMs} ms wall (${check.reportedMs ?? '?'} ms reported)${check.ok ? '' : `\n${checked.stderr.slice(-2000)}`}`,
     );
-    await settle(nproc, quietWaitMs);
-    const changed = await measureChanged(root, corpusDir, work, env);
+    const changed = await measureChanged(root, corpusDir, work, env, { nproc, quietWaitMs });
     say(`   check --changed: ${changed.ok ? 'ok' : 'FAILED'}, ${changed.wallMs.join(' / ')} ms wall`);
     let devEdit: SizeResult['devEdit'];
     if (systems.includes('backchannel') && pages === budgetsAt) {

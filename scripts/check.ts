@@ -6,15 +6,12 @@
  * `--summary <file>` also appends a Markdown table of every diagnostic to `<file>` (CI passes `$GITHUB_STEP_SUMMARY`).
  */
 import { appendFileSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../src/lib/diagnostics.ts';
+import type { ChangedFiles } from '../src/lib/verify/changed-files.ts';
 
-// Node's compile cache keeps the type-stripped, compiled modules between runs (a sixth of a --changed run).
-// It must be on before the pipeline's modules load, hence the dynamic imports below.
-enableCompileCache();
-const [{ GitError, verifyChanged, verifyDossier }, { formatDiagnostics, formatGithubAnnotations, formatJsonReport }, { safeLine }] =
-  await Promise.all([import('../src/lib/verify/index.ts'), import('../src/lib/report-format.ts'), import('../src/lib/log-safety.ts')]);
+// Run through scripts/check.mjs, which turns Node's compile cache on first. The pipeline loads by dynamic import,
+// after git has been asked what changed (below).
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -22,10 +19,20 @@ const option = (name: string): string | undefined => {
   if (i >= 0) return args[i + 1];
   return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 };
-const json = args.includes('--json');
 const root = resolve(option('root') ?? '.');
 const contentArg = option('content');
 const contentDir = contentArg ? resolve(contentArg) : resolve(root, 'content');
+const since = option('since') ?? option('base');
+// --changed asks git first: git reads the work tree while Node loads the verifier.
+const asked = args.includes('--changed')
+  ? import('../src/lib/verify/changed-files.ts').then(({ askGit }) => askGit(root, contentDir, since))
+  : undefined;
+// Settled here so that a rejection waits for the verifier's GitError handling below.
+asked?.catch(() => undefined);
+const [{ GitError, verifyChanged, verifyDossier }, { formatDiagnostics, formatGithubAnnotations, formatJsonReport }, { safeLine }] =
+  await Promise.all([import('../src/lib/verify/index.ts'), import('../src/lib/report-format.ts'), import('../src/lib/log-safety.ts')]);
+
+const json = args.includes('--json');
 const workersArg = option('workers');
 const workers = workersArg === undefined ? undefined : Number(workersArg);
 if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
@@ -53,11 +60,10 @@ async function fullCheck(): Promise<Run> {
   };
 }
 
-function changedCheck(): Run {
-  const since = option('since') ?? option('base');
-  let run: ReturnType<typeof verifyChanged>;
+async function changedCheck(asked: Promise<ChangedFiles>): Promise<Run> {
+  let run: Awaited<ReturnType<typeof verifyChanged>>;
   try {
-    run = verifyChanged({ root, contentDir, ...(since ? { since } : {}) });
+    run = await verifyChanged({ root, contentDir, asked, ...(since ? { since } : {}) });
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     process.stderr.write(`${safeLine(`check --changed: ${error.message}`)}\n`);
@@ -72,7 +78,7 @@ function changedCheck(): Run {
   };
 }
 
-const run = args.includes('--changed') ? changedCheck() : await fullCheck();
+const run = asked ? await changedCheck(asked) : await fullCheck();
 const errors = run.diagnostics.filter((d) => d.severity === 'error');
 if (json) {
   const report = {

@@ -1,8 +1,12 @@
 /** Split a content file into YAML frontmatter and body, parse it with positions, validate it with zod. */
-import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Position, Reporter } from './diagnostics.ts';
 import { firstControlCharacter } from './text-rules.ts';
 import { locatedOffset, readYamlSubset } from './yaml-subset.ts';
+import { onDemand } from './on-demand.ts';
+
+/** `yaml`, loaded when frontmatter leaves the fast reader's subset (or a position in it is asked for). */
+export const yamlPackage = onDemand<typeof import('yaml')>('yaml');
 
 export interface SplitFile {
   /** The YAML text between the `---` fences ('' when there is none). */
@@ -70,6 +74,7 @@ export function parseFrontmatter(
   let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
   const full = () => {
     if (!parsed) {
+      const { LineCounter, parseDocument } = yamlPackage();
       const lineCounter = new LineCounter();
       parsed = { doc: parseDocument(split.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
     }
@@ -119,6 +124,7 @@ function yamlProblems(doc: Document): { message: string; offset: number; hint: s
       offset: error.pos[0],
       hint: YAML_HINT,
     }));
+  const { visit } = yamlPackage();
   let alias: number | undefined;
   visit(doc, {
     Alias(_, node) {
@@ -160,6 +166,7 @@ export function checkFrontmatterText(parsed: ParsedFrontmatter, reporter: Report
 
 /** Where `yaml` puts the value at `path`, or the key `key` in the mapping there, or the nearest parent that exists. */
 export function nodeOffset(doc: Document, path: readonly PropertyKey[], key?: string): number {
+  const { isMap, isScalar } = yamlPackage();
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as unknown[], true) as YamlNode | undefined;
     if (!node || !node.range) continue;

@@ -124,7 +124,7 @@ describe('npm run check on a page at the size limit', () => {
     cpSync(join(INVALID, '_base'), dir, { recursive: true });
     writeFileSync(join(dir, 'content/episodes/limits.mdx'), page(''));
     const started = performance.now();
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), '--root', dir, '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/check.mjs'), '--root', dir, '--json'], { encoding: 'utf8' });
     const ms = Math.round(performance.now() - started);
     process.stdout.write(`limits: npm run check on a 1 MB page: ${ms} ms wall, Node start-up included\n`);
     expect(run.status, run.stderr).toBe(0);

@@ -1,7 +1,7 @@
 /**
  * The bad-input catalogue: every case under tests/fixtures/invalid/ is a small content tree with exactly one
  * problem, and manifest.json says which rule must fire, where, with which message, and what the hint must mention.
- * Every case goes through the verifier directly (fast); the ones marked `cli` also run through `scripts/check.ts`.
+ * Every case goes through the verifier directly (fast); the ones marked `cli` also run through `npm run check` (`scripts/check.mjs`).
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -39,10 +39,10 @@ export interface CheckRun {
   stderr: string;
 }
 
-const CHECK = fileURLToPath(new URL('../../scripts/check.ts', import.meta.url));
+const CHECK = fileURLToPath(new URL('../../scripts/check.mjs', import.meta.url));
 
 /**
- * Run `npm run check` (scripts/check.ts) on a project folder the way CI does: the folder as the project root, its
+ * Run `npm run check` (scripts/check.mjs) on a project folder the way CI does: the folder as the project root, its
  * `content/` as the content; outside GitHub Actions unless `env` says otherwise.
  */
 export function runCheck(dir: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<CheckRun> {

@@ -17,7 +17,7 @@ import { checkSubset } from '../../src/lib/verify/subset.ts';
 import { verifyTree } from '../content/verify-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHECK = join(ROOT, 'scripts/check.ts');
+const CHECK = join(ROOT, 'scripts/check.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'backchannel-changed-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

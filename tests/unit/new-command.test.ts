@@ -38,7 +38,7 @@ const scaffold = (dir: string, ...args: string[]) => run('scripts/new.ts', [...a
 
 /** The full check of a temp project; only diagnostics of `file` are compared, since the copied page cites people we did not copy. */
 function diagnosticsOf(dir: string, file: string): Diagnostic[] {
-  const result = run('scripts/check.ts', ['--json', '--root', dir]);
+  const result = run('scripts/check.mjs', ['--json', '--root', dir]);
   return (JSON.parse(result.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.file === file);
 }
 

@@ -1,14 +1,28 @@
 /** Parse content MDX into mdast with positions, without compiling or running any of it. */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
-import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
+// The MDX node types (mdxjsEsm, expressions) in mdast's content types, as remark-mdx's import used to bring them.
+import type {} from 'remark-mdx';
+import type {} from 'remark-gfm';
+import type { Processor } from 'unified';
 import type { Position } from '../diagnostics.ts';
+import { onDemand } from '../on-demand.ts';
 import { parseMdxSubset } from './mdx-subset.ts';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm);
+type Plugin = { default: Parameters<Processor['use']>[0] };
+const unified = onDemand<typeof import('unified')>('unified');
+const [remarkParse, remarkFrontmatter, remarkMdx, remarkGfm] = ['remark-parse', 'remark-frontmatter', 'remark-mdx', 'remark-gfm'].map(
+  (name) => onDemand<Plugin>(name),
+) as [() => Plugin, () => Plugin, () => Plugin, () => Plugin];
+
+let built: Processor | undefined;
+/** The unified pipeline, built on first use: pages in the fast parser's subset never load micromark. */
+const processor = (): Processor =>
+  (built ??= unified()
+    .unified()
+    .use(remarkParse().default)
+    .use(remarkFrontmatter().default, ['yaml'])
+    .use(remarkMdx().default)
+    .use(remarkGfm().default) as unknown as Processor);
 
 export type MdxParseResult = { ok: true; tree: Root } | { ok: false; message: string; at: Position };
 
@@ -25,7 +39,8 @@ export function parseMdx(text: string, { fast = true }: { fast?: boolean } = {})
 /** Parse MDX text with the unified pipeline (remark-parse, -frontmatter, -mdx, -gfm). */
 export function parseMdxWithMicromark(text: string): MdxParseResult {
   try {
-    return { ok: true, tree: processor.runSync(processor.parse(text)) as Root };
+    const pipeline = processor();
+    return { ok: true, tree: pipeline.runSync(pipeline.parse(text)) as Root };
   } catch (error) {
     const e = error as {
       reason?: string;

@@ -2,13 +2,19 @@
 import type { Root, Nodes } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { toHast, type State } from 'mdast-util-to-hast';
-import { toHtml } from 'hast-util-to-html';
+import type { State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import type { Citation, Heading } from '../model.ts';
 import { ROOT_BASE, withBase, type UrlBase } from '../url-base.ts';
 import { RESERVED_ID, TEMPLATE_IDS, statusLabels, type ClaimStatus } from './content-rules.ts';
 import { resolveLink } from './links.ts';
+import { onDemand } from '../on-demand.ts';
+
+// Loaded when a page is first rendered: `npm run check` renders none.
+const toHastModule = onDemand<typeof import('mdast-util-to-hast')>('mdast-util-to-hast');
+const toHtmlModule = onDemand<typeof import('hast-util-to-html')>('hast-util-to-html');
+const toHast: typeof import('mdast-util-to-hast').toHast = (tree, options) => toHastModule().toHast(tree, options);
+const toHtml: typeof import('hast-util-to-html').toHtml = (tree, options) => toHtmlModule().toHtml(tree, options);
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 

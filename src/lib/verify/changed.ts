@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import { changedFiles } from './changed-files.ts';
+import { askGit, type ChangedFiles } from './changed-files.ts';
 import { flagCitabilityChanges } from './citability.ts';
 import { decodeContent } from './decode-content.ts';
 import { listContent } from './list-files.ts';
@@ -15,6 +15,11 @@ import { affectedPages, checkSubset } from './subset.ts';
 export interface ChangedOptions extends VerifyOptions {
   /** The git ref to compare with (default `origin/main`, else `main`, else `HEAD~1`); the diff starts at the merge base. */
   since?: string;
+  /**
+   * What git says changed, when the caller already asked (`askGit` with the same root, content folder and ref):
+   * `check --changed` asks before it loads the pipeline, so git reads the work tree while Node loads modules.
+   */
+  asked?: Promise<ChangedFiles>;
 }
 
 export interface ChangedVerification {
@@ -35,11 +40,14 @@ export interface ChangedVerification {
   notes: string[];
 }
 
-/** Verify what the branch changed since `options.since`; throws GitError when git cannot say what changed. */
-export function verifyChanged(options: ChangedOptions): ChangedVerification {
+/** Verify what the branch changed since `options.since`; rejects with GitError when git cannot say what changed. */
+export async function verifyChanged(options: ChangedOptions): Promise<ChangedVerification> {
   const opts = resolveOptions(options);
   const contentRel = relative(opts.root, opts.contentDir).split('\\').join('/');
-  const info = changedFiles(opts.root, { ...(options.since ? { base: options.since } : {}), untrackedUnder: contentRel });
+  // Git reads the work tree in child processes while this one lists the content folder.
+  const asked = options.asked ?? askGit(opts.root, opts.contentDir, options.since);
+  const listing = listContent(opts.contentDir, opts.root, { misplaced: false });
+  const info = await asked;
   const inContent = (p: string) => p.startsWith(`${contentRel}/`);
   const changed = new Set(info.changed.filter(inContent));
   const deleted = info.deleted.filter(inContent);
@@ -48,7 +56,6 @@ export function verifyChanged(options: ChangedOptions): ChangedVerification {
   ];
   if (info.changed.some((p) => p.startsWith('src/lib/')))
     notes.push('src/lib/ changed: the checker itself changed, so run the full `npm run check`.');
-  const listing = listContent(opts.contentDir, opts.root, { misplaced: false });
   // Naming problems belong to the changed file, or to its unchanged twin when a new file reuses a slug.
   const relevant = (d: Diagnostic) =>
     changed.has(d.file) || (d.rule === 'duplicate-slug' && [...changed].some((p) => d.message.endsWith(` ${p}`)));

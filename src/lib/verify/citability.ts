@@ -4,9 +4,8 @@
  * the text, so `check --changed` flags every such change against the merge base, for the reviewer to see.
  */
 import { execFileSync } from 'node:child_process';
-import { parse } from 'yaml';
 import { Reporter, type Diagnostic } from '../diagnostics.ts';
-import { splitFrontmatter, toLf } from '../frontmatter.ts';
+import { splitFrontmatter, toLf, yamlPackage } from '../frontmatter.ts';
 import type { SourceMeta } from '../sources/source-schema.ts';
 
 type CitabilityFacts = Pick<SourceMeta, 'furniture' | 'basedOn' | 'headings' | 'paragraphs'>;
@@ -34,7 +33,7 @@ export function citabilityChanges(before: CitabilityFacts, after: CitabilityFact
 /** The citability facts of a source file's text, or undefined when its frontmatter does not parse. */
 function factsOf(text: string): CitabilityFacts | undefined {
   try {
-    const data = parse(splitFrontmatter(toLf(text)).yaml) as unknown;
+    const data = yamlPackage().parse(splitFrontmatter(toLf(text)).yaml) as unknown;
     return data && typeof data === 'object' ? (data as CitabilityFacts) : undefined;
   } catch {
     return undefined;
