@@ -5,6 +5,7 @@
  * up and bundles the pages.
  */
 import { fork } from 'node:child_process';
+import { getCompileCacheDir } from 'node:module';
 import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../lib/diagnostics.ts';
@@ -38,13 +39,38 @@ export const GRAPH_COLLECTION = 'graph';
  */
 const heapFlag = () => `--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 ** 20 / 2))}`;
 
+/**
+ * The child's young generation: 32 MB semi-spaces instead of V8's default. Verification allocates short-lived strings
+ * and arrays by the gigabyte; with the larger space fewer of them survive into the old generation, and the process
+ * takes a quarter fewer page faults. `npm run check` at 1k pages took 0.5 s less with it (bench/notes.md).
+ */
+const YOUNG_FLAG = '--max-semi-space-size=32';
+
+/** Node's flags for the child: Astro's own, with the heap limit above and, unless Astro's has one, that young generation. */
+function childFlags(): string[] {
+  const own = process.execArgv.filter((flag) => !flag.startsWith('--max-old-space-size'));
+  return [...own, heapFlag(), ...(own.some((flag) => flag.startsWith('--max-semi-space-size')) ? [] : [YOUNG_FLAG])];
+}
+
+/**
+ * The child's environment. Astro's command turns Node's compile cache on for its own process (not in CI); a child
+ * does not inherit it, and without it the child and its worker threads type-strip and compile every module of the
+ * verifier again on every build. `NODE_COMPILE_CACHE` gives the child the same cache, and only when Astro's process
+ * has one (https://nodejs.org/api/module.html#module-compile-cache).
+ */
+function childEnv(): NodeJS.ProcessEnv {
+  const cache = getCompileCacheDir();
+  return cache ? { ...process.env, NODE_COMPILE_CACHE: cache } : process.env;
+}
+
 /** Verify in a child process; resolves with its diagnostics (the views are written only when there is no error). */
 export function verifyInChild(request: VerifyRequest): Promise<VerifyResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: [...process.execArgv.filter((flag) => !flag.startsWith('--max-old-space-size')), heapFlag()],
+      env: childEnv(),
+      execArgv: childFlags(),
     });
     let result: VerifyResult | undefined;
     child.once('message', (message) => (result = message as VerifyResult));

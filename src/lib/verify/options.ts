@@ -67,7 +67,7 @@ export function resolveOptions(options: VerifyOptions): ResolvedOptions {
 }
 
 /** Below this many pages, starting a worker (loading the parser again) costs more than it saves. */
-export const PARALLEL_THRESHOLD = 200;
+export const PARALLEL_THRESHOLD = 2500;
 
 /** How many worker threads to use for `pages` pages: one per CPU beyond the main thread, none for a small dossier. */
 export function workerCount(pages: number, asked: number | undefined, cpus = availableParallelism()): number {
