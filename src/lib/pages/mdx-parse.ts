@@ -1,28 +1,25 @@
 /** Parse content MDX into mdast with positions, without compiling or running any of it. */
 import type { Root } from 'mdast';
-// The MDX node types (mdxjsEsm, expressions) in mdast's content types, as remark-mdx's import used to bring them.
-import type {} from 'remark-mdx';
-import type {} from 'remark-gfm';
-import type { Processor } from 'unified';
 import type { Position } from '../diagnostics.ts';
 import { onDemand } from '../on-demand.ts';
 import { parseMdxSubset } from './mdx-subset.ts';
 
-type Plugin = { default: Parameters<Processor['use']>[0] };
-const unified = onDemand<typeof import('unified')>('unified');
-const [remarkParse, remarkFrontmatter, remarkMdx, remarkGfm] = ['remark-parse', 'remark-frontmatter', 'remark-mdx', 'remark-gfm'].map(
-  (name) => onDemand<Plugin>(name),
-) as [() => Plugin, () => Plugin, () => Plugin, () => Plugin];
+const unifiedPackage = onDemand<typeof import('unified')>('unified');
+const remarkParse = onDemand<typeof import('remark-parse')>('remark-parse');
+const remarkFrontmatter = onDemand<typeof import('remark-frontmatter')>('remark-frontmatter');
+const remarkMdx = onDemand<typeof import('remark-mdx')>('remark-mdx');
+const remarkGfm = onDemand<typeof import('remark-gfm')>('remark-gfm');
 
-let built: Processor | undefined;
-/** The unified pipeline, built on first use: pages in the fast parser's subset never load micromark. */
-const processor = (): Processor =>
-  (built ??= unified()
+const buildProcessor = () =>
+  unifiedPackage()
     .unified()
     .use(remarkParse().default)
     .use(remarkFrontmatter().default, ['yaml'])
     .use(remarkMdx().default)
-    .use(remarkGfm().default) as unknown as Processor);
+    .use(remarkGfm().default);
+let built: ReturnType<typeof buildProcessor> | undefined;
+/** The unified pipeline, built on first use: pages in the fast parser's subset never load micromark. */
+const processor = () => (built ??= buildProcessor());
 
 export type MdxParseResult = { ok: true; tree: Root } | { ok: false; message: string; at: Position };
 
