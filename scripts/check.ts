@@ -10,9 +10,8 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../src/lib/diagnostics.ts';
 import type { ChangedFiles } from '../src/lib/verify/changed-files.ts';
 
-// Run through scripts/check.mjs, which turns Node's compile cache on first. The pipeline loads by dynamic import,
+// Started by scripts/check.mjs, which turns Node's compile cache on first. The verifier loads by dynamic import,
 // after git has been asked what changed (below).
-
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
   const i = args.indexOf(`--${name}`);

@@ -25,7 +25,7 @@ export interface RenderContext {
   base: UrlBase;
   citationFor(node: JsxElement): Citation | undefined;
   claimFor(node: JsxElement): { id: string; status: ClaimStatus } | undefined;
-  /** Source outlet label for previews. */
+  /** The name readers know a source by, for the reference marks' labels. */
   sourceNameOf(source: string): string;
 }
 
@@ -62,10 +62,10 @@ function el(tagName: string, properties: Element['properties'], children: Elemen
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
 /**
- * The reference mark for one citation. It links to the passage itself; its description is the entry in the
- * references list, which a small script also shows as a preview on hover and focus.
+ * The reference mark for one citation: `[n]`, labelled for screen readers with the source's name ("Reference 3:
+ * Translated retelling"). It links to the passage itself; its description is the entry in the references list,
+ * which a small script also shows as a preview on hover and focus.
  */
-/** A reference mark: `[n]`, labelled for screen readers with the source's name ("Reference 3: Translated retelling"). */
 export function citationMark(c: Citation, sourceName: string, base: UrlBase = ROOT_BASE): Element {
   const label = `Reference ${c.n}: ${sourceName}`;
   return el('sup', { className: ['cite'], id: `cite-${c.n}` }, [
