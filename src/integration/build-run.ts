@@ -29,6 +29,8 @@ export interface BuildPaths {
   language: string;
   /** Whether Astro renders only the claim page template, for claim-pages.ts to fill in. */
   claimTemplate: boolean;
+  /** The most claims one search index holds (the `claimsPerSearchIndex` option). */
+  claimsPerSearchIndex: number;
 }
 
 export class BuildRun {
@@ -78,7 +80,7 @@ export class BuildRun {
       this.#claimIds = views.ids('claims');
       const records = views.list<SearchRecord>(SEARCH_COLLECTION);
       const folder = join(work, 'claims-index');
-      if (records.length > 0) await writeClaimsIndex(records, folder, paths.language);
+      if (records.length > 0) await writeClaimsIndex(records, folder, paths.language, paths.claimsPerSearchIndex);
       return { folder, records: records.length };
     });
     this.#claimsIndex.catch(() => {}); // reported by `finish`

@@ -42,8 +42,8 @@ export default function backchannel(options: BackchannelUserConfig): AstroIntegr
         if (command === 'build') {
           const outDir = fileURLToPath(config.outDir).replace(/[\\/]$/, '');
           const cacheDir = fileURLToPath(config.cacheDir);
-          const { base, site, language, claimTemplate } = settings;
-          build = new BuildRun({ root, contentDir, outDir, cacheDir, base, site, language, claimTemplate }, logger);
+          const { base, site, language, claimTemplate, claimsPerSearchIndex } = settings;
+          build = new BuildRun({ root, contentDir, outDir, cacheDir, base, site, language, claimTemplate, claimsPerSearchIndex }, logger);
           views = { kind: 'build', ready: build.verification.ready };
           updateConfig({ outDir: pathToFileURL(`${build.staging}/`) });
         }

@@ -1,12 +1,12 @@
 /**
  * The site's search indexes, through Pagefind's Node API (https://pagefind.app/docs/node-api/). The pages go in
- * `/pagefind/`; the claims, as custom records, in an index of their own, `/pagefind-claims/`, which the search page
- * merges with the pages' (Pagefind's `mergeIndex`). The claims are known once the content is verified, so their
+ * `/pagefind/`; the claims, as custom records, in an index of their own, `/pagefind-claims/` (one per 50,000 claims:
+ * `CLAIMS_PER_INDEX`), which the search page merges with the pages' (Pagefind's `mergeIndex`). The claims are known once the content is verified, so their
  * index is written while Astro renders the pages; only the pages' index is left for after Astro.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLAIMS_INDEX } from '../lib/search-types.ts';
+import { CLAIMS_INDEX, CLAIMS_PER_INDEX, claimsIndexPaths } from '../lib/search-types.ts';
 import type { SearchRecord } from '../lib/views/claim-search.ts';
 
 /**
@@ -54,18 +54,27 @@ async function addRecords(index: Index, records: readonly SearchRecord[]): Promi
 }
 
 /**
- * Write the claims' index of `records` into `folder` (replacing it), without the runtime the pages' index carries.
- * Pagefind's service stays up for {@link indexPages}, which closes it.
+ * Write the claims' indexes of `records` into `folder` (replacing it), `perIndex` records to an index (the first in
+ * `folder`, the next in `folder/2/`, and so on: see `claimsIndexPaths`), without the runtime the pages' index
+ * carries. Pagefind's service stays up for {@link indexPages}, which closes it.
  */
-export async function writeClaimsIndex(records: readonly SearchRecord[], folder: string, language: string): Promise<void> {
+export async function writeClaimsIndex(
+  records: readonly SearchRecord[],
+  folder: string,
+  language: string,
+  perIndex: number = CLAIMS_PER_INDEX,
+): Promise<void> {
   const pagefind = await import('pagefind');
-  const index = await createIndex(pagefind, language);
-  await addRecords(index, records);
   rmSync(folder, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: folder });
-  if (written.errors.length > 0) throw new Error(`Pagefind failed to write the claims' index: ${written.errors.join('; ')}`);
-  for (const file of readdirSync(folder)) if (RUNTIME_FILE.test(file)) rmSync(join(folder, file));
-  await index.deleteIndex();
+  for (const [i, path] of claimsIndexPaths(records.length, perIndex).entries()) {
+    const index = await createIndex(pagefind, language);
+    await addRecords(index, records.slice(i * perIndex, (i + 1) * perIndex));
+    const output = join(folder, path.slice(`/${CLAIMS_INDEX}/`.length));
+    const written = await index.writeFiles({ outputPath: output });
+    if (written.errors.length > 0) throw new Error(`Pagefind failed to write the claims' index: ${written.errors.join('; ')}`);
+    for (const file of readdirSync(output)) if (RUNTIME_FILE.test(file)) rmSync(join(output, file));
+    await index.deleteIndex();
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { AstroError } from 'astro/errors';
 import { z } from 'zod';
+import { CLAIMS_PER_INDEX } from '../lib/search-types.ts';
 
 const RepositorySchema = z.strictObject({
   /** The repository's web address, e.g. `https://github.com/newsroom/dossier`. */
@@ -49,6 +50,12 @@ export const UserConfigSchema = z.strictObject({
    * one. Both give the same bytes (tested). `astro dev` always renders each page when it is asked for.
    */
   claimPages: z.enum(['template', 'astro']).default('template'),
+  /**
+   * The most claims one search index holds. A dossier with more claims gets one index per this many, which the
+   * search page merges: Pagefind takes time quadratic in the records of one index to build it. The default suits
+   * every dossier; a smaller number only makes search load more files.
+   */
+  claimsPerSearchIndex: z.int().min(1).default(CLAIMS_PER_INDEX),
 });
 
 /** The options as a user writes them in astro.config.mjs. */

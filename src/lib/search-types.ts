@@ -15,3 +15,17 @@ export type SearchType = keyof typeof searchTypes;
 
 /** The claims' own Pagefind index, beside the pages' `/pagefind/` (src/integration/pagefind.ts); search merges the two. */
 export const CLAIMS_INDEX = 'pagefind-claims';
+
+/**
+ * The most claims one index holds. Pagefind's service compares each record it is given with every record already in
+ * its index, so adding records takes time quadratic in the index's size, and writing an index slows past about 50,000
+ * records (bench/notes.md). A dossier with more claims gets one index per 50,000 (the integration's
+ * `claimsPerSearchIndex`): `/pagefind-claims/`, then `/pagefind-claims/2/`, `/pagefind-claims/3/`…, which search
+ * merges like the first.
+ */
+export const CLAIMS_PER_INDEX = 50_000;
+
+/** The site paths (without the base) of the claims' indexes of a dossier with `claims` claims, `perIndex` to an index. */
+export function claimsIndexPaths(claims: number, perIndex: number = CLAIMS_PER_INDEX): string[] {
+  return Array.from({ length: Math.ceil(claims / perIndex) }, (_, i) => `/${CLAIMS_INDEX}/${i === 0 ? '' : `${i + 1}/`}`);
+}

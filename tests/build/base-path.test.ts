@@ -80,6 +80,27 @@ describe('a second dossier under /some/sub/path/', () => {
       await closePage(page);
     }
   }, 60_000);
+
+  it('splits its claims into search indexes of two, and search finds the claims of every one', async () => {
+    const claims = readJson<ClaimsJson>(dist, 'data/claims.json').claims;
+    const indexes = Array.from({ length: Math.ceil(claims.length / 2) }, (_, i) => `${SECOND_BASE}pagefind-claims/${i === 0 ? '' : `${i + 1}/`}`);
+    expect(indexes.length).toBeGreaterThan(2);
+    for (const index of indexes) expect(existsSync(join(dist, index.slice(SECOND_BASE.length), 'pagefind-entry.json')), index).toBe(true);
+    expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).toContain(`data-claims-indexes="${indexes.join(' ')}"`);
+    const page = await newPage(site!);
+    const problems = await watchProblems(page);
+    try {
+      // Browsing without a query: the claim filter's results come from every claims' index.
+      await page.goto(`${site!.url}/search/`);
+      await page.locator('#search-filters input[name="type"][value="claim"]').check();
+      await expect
+        .poll(() => page.locator('#search-summary').textContent(), { timeout: 15_000 })
+        .toMatch(new RegExp(`\\b${claims.length} results?\\b`));
+      expect(problems.list).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  }, 60_000);
 });
 
 describe('the real dossier built with --base /dossier/', () => {

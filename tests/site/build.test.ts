@@ -125,7 +125,7 @@ describe('Pagefind index', () => {
     // The claims' index is read by the pages' runtime: no second copy of it.
     expect(readdirSync(join(dist, CLAIMS_INDEX)).filter((f) => /\.(js|css)$|^wasm\./.test(f))).toEqual([]);
     const search = readFileSync(join(dist, 'search', 'index.html'), 'utf8');
-    expect(search).toContain(`data-claims-index="/${CLAIMS_INDEX}/"`);
+    expect(search).toContain(`data-claims-indexes="/${CLAIMS_INDEX}/"`);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexPages, writeClaimsIndex } from '../../src/integration/pagefind.ts';
-import { CLAIMS_INDEX } from '../../src/lib/search-types.ts';
+import { CLAIMS_INDEX, CLAIMS_PER_INDEX, claimsIndexPaths } from '../../src/lib/search-types.ts';
 import type { SearchRecord } from '../../src/lib/views/claim-search.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'backchannel-site-index-'));
@@ -67,9 +67,9 @@ function indexFiles(dir: string): Record<string, string> {
 }
 
 /** Index the site in `dir` as a build does: the claims' index written aside first, then the pages', then moved in. */
-async function indexSite(dir: string, claims: SearchRecord[]): Promise<{ files: number }> {
+async function indexSite(dir: string, claims: SearchRecord[], perIndex?: number): Promise<{ files: number }> {
   const aside = `${dir}.claims-index`;
-  if (claims.length > 0) await writeClaimsIndex(claims, aside, 'en');
+  if (claims.length > 0) await writeClaimsIndex(claims, aside, 'en', perIndex);
   const result = await indexPages(dir, 'en', claims.length > 0 ? aside : undefined);
   expect(existsSync(aside)).toBe(false);
   return result;
@@ -99,6 +99,30 @@ describe('the site index', () => {
     expect(await indexSite(none, [])).toEqual({ files: 9 });
     expect(existsSync(join(none, CLAIMS_INDEX))).toBe(false);
   }, 60_000);
+
+  it('splits the claims into indexes of at most the given size, each without the runtime, all under the claims’ folder', async () => {
+    const dir = join(work, 'split');
+    for (const [path, html] of pages()) write(dir, path, html);
+    const three = ['oslo', 'riga', 'kyiv'].map((city, i) => ({
+      ...records[0]!,
+      url: `/claims/call-in-${city}-claim-1/`,
+      content: `Anna Novak called ${city} ${i + 1} times.`,
+    }));
+    await indexSite(dir, three, 2);
+    const files = Object.keys(indexFiles(dir));
+    const fragments = (folder: string) => files.filter((f) => f.startsWith(`${folder}fragment/`)).length;
+    expect(fragments(`${CLAIMS_INDEX}/`)).toBe(2);
+    expect(fragments(`${CLAIMS_INDEX}/2/`)).toBe(1);
+    expect(files).toContain(`${CLAIMS_INDEX}/2/pagefind-entry.json`);
+    expect(files.filter((f) => f.startsWith(`${CLAIMS_INDEX}/`) && /\.(js|css)$|\/wasm\./.test(f))).toEqual([]);
+  }, 60_000);
+
+  it('names one claims index per started block of claims', () => {
+    expect(claimsIndexPaths(0)).toEqual([]);
+    expect(claimsIndexPaths(CLAIMS_PER_INDEX)).toEqual([`/${CLAIMS_INDEX}/`]);
+    expect(claimsIndexPaths(CLAIMS_PER_INDEX + 1)).toEqual([`/${CLAIMS_INDEX}/`, `/${CLAIMS_INDEX}/2/`]);
+    expect(claimsIndexPaths(5, 2)).toEqual([`/${CLAIMS_INDEX}/`, `/${CLAIMS_INDEX}/2/`, `/${CLAIMS_INDEX}/3/`]);
+  });
 
   it('gives the same index whatever order the pages were written in', async () => {
     const forward = join(work, 'forward');
