@@ -1,6 +1,6 @@
 /**
  * The site's search indexes, through Pagefind's Node API (https://pagefind.app/docs/node-api/). The pages go in
- * `/pagefind/`; the claims, as custom records, in an index of their own, `/pagefind-claims/` (one per 50,000 claims:
+ * `/pagefind/`; the claims, as custom records, in an index of their own, `/pagefind-claims/` (one per 20,000 claims:
  * `CLAIMS_PER_INDEX`), which the search page merges with the pages' (Pagefind's `mergeIndex`). The claims are known once the content is verified, so their
  * index is written while Astro renders the pages; only the pages' index is left for after Astro.
  */

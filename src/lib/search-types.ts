@@ -17,13 +17,13 @@ export type SearchType = keyof typeof searchTypes;
 export const CLAIMS_INDEX = 'pagefind-claims';
 
 /**
- * The most claims one index holds. Pagefind's service compares each record it is given with every record already in
- * its index, so adding records takes time quadratic in the index's size, and writing an index slows past about 50,000
- * records (bench/notes.md). A dossier with more claims gets one index per 50,000 (the integration's
- * `claimsPerSearchIndex`): `/pagefind-claims/`, then `/pagefind-claims/2/`, `/pagefind-claims/3/`…, which search
- * merges like the first.
+ * The most claims one index holds by default. Pagefind's service compares each record it is given with every record
+ * already in its index, so adding records takes time quadratic in the index's size, and writing an index takes more
+ * memory and time per record as it grows (bench/notes.md). A dossier with more claims gets one index per 20,000 (the
+ * integration's `claimsPerSearchIndex`): `/pagefind-claims/`, then `/pagefind-claims/2/`, `/pagefind-claims/3/`…,
+ * which search merges like the first.
  */
-export const CLAIMS_PER_INDEX = 50_000;
+export const CLAIMS_PER_INDEX = 20_000;
 
 /** The site paths (without the base) of the claims' indexes of a dossier with `claims` claims, `perIndex` to an index. */
 export function claimsIndexPaths(claims: number, perIndex: number = CLAIMS_PER_INDEX): string[] {
