@@ -1,7 +1,9 @@
 /**
  * Typed access to the verified views for pages: the graph was built once, pages only read it. The views come from
  * `virtual:backchannel/views` (src/integration/virtual-modules.ts); what is derived from them here is kept per views
- * object, so the dev server's fresh views after an edit are never mixed with stale derivations.
+ * object, so the dev server's fresh views after an edit are never mixed with stale derivations. What is kept is
+ * small (orders, ids, names): a page reads its own view by id, so that whole collections are not held in Astro's heap
+ * while it renders (at 50,000 pages they are gigabytes, and the garbage collector's work grows with them).
  */
 import { currentViews } from 'virtual:backchannel/views';
 import type { ViewStore } from '../lib/views/view-store.ts';
@@ -18,7 +20,7 @@ type Collection = keyof StoredViews;
 const list = <C extends Collection>(name: C): StoredViews[C] => currentViews().list(name) as StoredViews[C];
 
 /** A value derived from the current views, computed once per views object. */
-function derived<T>(compute: (views: ViewStore) => T): () => T {
+export function derived<T>(compute: (views: ViewStore) => T): () => T {
   const cache = new WeakMap<ViewStore, T>();
   return () => {
     const views = currentViews();
@@ -41,13 +43,30 @@ export const getProsePage = (slug: string): ProseView | undefined => currentView
 /** One claim's view, read on its own (a claim page needs no other claim). */
 export function getClaim(id: string): ClaimView {
   const claim = currentViews().get<ClaimView>('claims', id);
-  if (!claim) throw new Error(`No claim with id "${id}" in the views`);
+  if (!claim) throw new Error(`No claim with id "${id}" in the claims collection`);
   return claim;
 }
 
-const episodesInOrder = derived(() => inTimelineOrder(list('episodes')));
+/** The episodes' slugs in timeline order (by earliest possible date, undated last, then title), derived once. */
+const episodeOrder = derived(() => inTimelineOrder(list('episodes')).map((e) => e.slug));
 /** Episodes in timeline order: by earliest possible date, undated last, then title. */
-export const getEpisodes = async (): Promise<readonly EpisodeView[]> => episodesInOrder();
+export async function getEpisodes(): Promise<readonly EpisodeView[]> {
+  const bySlug = new Map(list('episodes').map((e) => [e.slug, e]));
+  return episodeOrder().map((slug) => bySlug.get(slug)!);
+}
+
+/** One page's view by slug, read on its own (a page needs no other page's view). */
+export function getPage<C extends 'people' | 'episodes' | 'sources'>(collection: C, slug: string): StoredViews[C][number] {
+  const view = currentViews().get<StoredViews[C][number]>(collection, slug);
+  if (!view) throw new Error(`No ${collection} view "${slug}" in the views`);
+  return view;
+}
+
+/** The slugs of a collection's pages, without reading their views. */
+export const getSlugs = (collection: 'people' | 'episodes' | 'sources'): readonly string[] => currentViews().ids(collection);
+
+/** How many claims the dossier has. */
+export const getClaimCount = (): number => currentViews().ids('claims').length;
 
 const layout = derived(
   (views) =>
@@ -61,16 +80,7 @@ const texts = derived(() => paragraphTexts(list('sources')));
 /** Every source paragraph's text by source slug and paragraph id. */
 export const getParagraphTexts = async (): Promise<Map<string, Map<string, string>>> => texts();
 
-const summaries = derived(() => new Map(list('claims').map((c) => [c.id, summaryOfView(c)])));
-/** Claim summaries by id: page views name claims by id. */
-export const getClaimSummaries = async (): Promise<Map<string, ClaimSummary>> => summaries();
-
-/** The summaries of some claims, in the order given. */
+/** The summaries of some claims, in the order given, each read on its own. */
 export async function claimSummaries(ids: readonly string[]): Promise<ClaimSummary[]> {
-  const byId = summaries();
-  return ids.map((id) => {
-    const summary = byId.get(id);
-    if (!summary) throw new Error(`No claim with id "${id}" in the claims collection`);
-    return summary;
-  });
+  return ids.map((id) => summaryOfView(getClaim(id)));
 }

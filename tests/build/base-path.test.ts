@@ -30,7 +30,8 @@ describe('a second dossier under /some/sub/path/', () => {
   afterAll(() => site?.close());
 
   it('has its own pages, with its own title and none of the first dossier’s', () => {
-    for (const folder of ['people', 'episodes', 'sources', 'discrepancies', 'claims']) expect(slugsUnder(dist, folder).length, folder).toBeGreaterThan(0);
+    for (const folder of ['people', 'episodes', 'sources', 'discrepancies', 'claims'])
+      expect(slugsUnder(dist, folder).length, folder).toBeGreaterThan(0);
     const home = readHtml(dist, 'index.html');
     expect(home.querySelector('title')?.textContent).toContain('Harbour Watch');
     expect(home.querySelector('.site-name')?.textContent).toBe('Harbour Watch');
@@ -83,7 +84,10 @@ describe('a second dossier under /some/sub/path/', () => {
 
   it('splits its claims into search indexes of two, and search finds the claims of every one', async () => {
     const claims = readJson<ClaimsJson>(dist, 'data/claims.json').claims;
-    const indexes = Array.from({ length: Math.ceil(claims.length / 2) }, (_, i) => `${SECOND_BASE}pagefind-claims/${i === 0 ? '' : `${i + 1}/`}`);
+    const indexes = Array.from(
+      { length: Math.ceil(claims.length / 2) },
+      (_, i) => `${SECOND_BASE}pagefind-claims/${i === 0 ? '' : `${i + 1}/`}`,
+    );
     expect(indexes.length).toBeGreaterThan(2);
     for (const index of indexes) expect(existsSync(join(dist, index.slice(SECOND_BASE.length), 'pagefind-entry.json')), index).toBe(true);
     expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).toContain(`data-claims-indexes="${indexes.join(' ')}"`);

@@ -81,17 +81,20 @@ export interface ViewStore {
   ids(collection: string): readonly string[];
   /** One entry by id, read from disk and parsed; undefined when there is none. */
   get<T>(collection: string, id: string): T | undefined;
-  /** Every entry of a collection, in order, parsed once and kept. */
+  /**
+   * Every entry of a collection, in order, parsed once and kept while anything holds the list: whole collections are
+   * held weakly, so that at 50,000 pages the views do not stay in Astro's heap for the whole render.
+   */
   list<T>(collection: string): readonly T[];
   /** Every entry of a collection, in order, read a batch at a time and not kept (for one pass over a large one). */
   each<T>(collection: string): Iterable<T>;
 }
 
-/** Open the views in `dir`. Entries are read when asked for; whole collections are kept once read. */
+/** Open the views in `dir`. Entries are read when asked for; whole collections are kept while in use. */
 export function openViewStore(dir: string): ViewStore {
   const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest;
   if (manifest.version !== 1) throw new Error(`${join(dir, MANIFEST)}: unknown view store version ${String(manifest.version)}`);
-  const lists = new Map<string, readonly unknown[]>();
+  const lists = new Map<string, WeakRef<readonly unknown[]>>();
   const indexes = new Map<string, Map<string, number>>();
   const collection = (name: string): CollectionManifest => manifest.collections[name] ?? { file: '', ids: [], offsets: [0] };
   const indexOf = (name: string, id: string): number | undefined => {
@@ -102,7 +105,7 @@ export function openViewStore(dir: string): ViewStore {
   return {
     ids: (name) => collection(name).ids,
     get<T>(name: string, id: string): T | undefined {
-      const listed = lists.get(name);
+      const listed = lists.get(name)?.deref();
       const i = indexOf(name, id);
       if (i === undefined) return undefined;
       if (listed) return listed[i] as T;
@@ -110,10 +113,11 @@ export function openViewStore(dir: string): ViewStore {
       return readRange<T[]>(join(dir, file), offsets, i, i + 1)[0];
     },
     list<T>(name: string): readonly T[] {
-      let listed = lists.get(name);
+      let listed = lists.get(name)?.deref();
       if (!listed) {
         const { file, offsets } = collection(name);
-        lists.set(name, (listed = offsets.length > 1 ? readRange(join(dir, file), offsets, 0, offsets.length - 1) : []));
+        listed = offsets.length > 1 ? readRange(join(dir, file), offsets, 0, offsets.length - 1) : [];
+        lists.set(name, new WeakRef(listed));
       }
       return listed as readonly T[];
     },
