@@ -21,10 +21,11 @@ const ui = document.getElementById('search-ui');
 // The site may be served under a path (`/dossier/`): Pagefind's files are there, and its result URLs get it.
 const base = ui.dataset.base ?? '/';
 const OPTIONS = { excerptLength: 24, baseUrl: base };
-// The claims have an index of their own (one per 20,000 claims), written while the site builds; Pagefind searches all as one. Claims
-// outnumber pages five to one and are short, so on scores alone they bury the page a reader looks for ("Geneva"
-// put the Geneva episode 12th, behind claims that mention it). Pagefind multiplies a merged index's scores by its
-// weight: this one puts every page that matches first, in its own order, then the claims, in theirs.
+// The claims have indexes of their own (one per 20,000 claims), written while the site builds; Pagefind searches
+// them and the pages' as one. Claims outnumber pages five to one and are short, so on scores alone they bury the page
+// a reader looks for ("Geneva" put the Geneva episode 12th, behind claims that mention it). Pagefind multiplies a
+// merged index's scores by its weight: this one puts every page that matches first, in its own order, then the
+// claims, in theirs.
 const CLAIMS_WEIGHT = 1e-6;
 // Among pages, a source text is ten times as long as a person page: Pagefind's default length penalty (0.75) put a
 // source below every page quoting its name ("translated retelling" found its source 10th); 0.3 puts it first.

@@ -65,8 +65,11 @@ export function getPage<C extends 'people' | 'episodes' | 'sources'>(collection:
 /** The slugs of a collection's pages, without reading their views. */
 export const getSlugs = (collection: 'people' | 'episodes' | 'sources'): readonly string[] => currentViews().ids(collection);
 
+/** The claims' ids, without reading their views. */
+export const getClaimIds = (): readonly string[] => currentViews().ids('claims');
+
 /** How many claims the dossier has. */
-export const getClaimCount = (): number => currentViews().ids('claims').length;
+export const getClaimCount = (): number => getClaimIds().length;
 
 const layout = derived(
   (views) =>
