@@ -8,7 +8,7 @@
 import { currentViews } from 'virtual:backchannel/views';
 import type { ViewStore } from '../lib/views/view-store.ts';
 import { paragraphTexts, type ClaimView } from '../lib/views/claim-view.ts';
-import { summaryOfView, type ClaimSummary } from '../lib/views/reference-view.ts';
+import type { ClaimSummary } from '../lib/views/reference-view.ts';
 import { graphLayoutOf, type StoredViews } from '../lib/views/write-views.ts';
 import { inTimelineOrder } from '../lib/views/graph-view.ts';
 import type { DiscrepancyView, EpisodeView, PersonView, ProseView } from '../lib/views/page-views.ts';
@@ -83,7 +83,12 @@ const texts = derived(() => paragraphTexts(list('sources')));
 /** Every source paragraph's text by source slug and paragraph id. */
 export const getParagraphTexts = async (): Promise<Map<string, Map<string, string>>> => texts();
 
-/** The summaries of some claims, in the order given, each read on its own. */
+/** The summaries of some claims, in the order given, read together (see `ViewStore.getMany`). */
 export async function claimSummaries(ids: readonly string[]): Promise<ClaimSummary[]> {
-  return ids.map((id) => summaryOfView(getClaim(id)));
+  return currentViews()
+    .getMany<ClaimSummary>('summaries', ids)
+    .map((summary, i) => {
+      if (!summary) throw new Error(`No claim with id "${ids[i]}" in the claims' summaries`);
+      return summary;
+    });
 }

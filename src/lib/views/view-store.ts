@@ -82,6 +82,11 @@ export interface ViewStore {
   /** One entry by id, read from disk and parsed; undefined when there is none. */
   get<T>(collection: string, id: string): T | undefined;
   /**
+   * Several entries by id, in the order given (an unknown id gives undefined), read with the file opened once and
+   * neighbouring entries in one read: a page that lists claims reads them all at once.
+   */
+  getMany<T>(collection: string, ids: readonly string[]): (T | undefined)[];
+  /**
    * Every entry of a collection, in order, parsed once and kept while anything holds the list: whole collections are
    * held weakly, so that at 50,000 pages the views do not stay in Astro's heap for the whole render.
    */
@@ -102,21 +107,25 @@ export function openViewStore(dir: string): ViewStore {
     if (!index) indexes.set(name, (index = new Map(collection(name).ids.map((entryId, i) => [entryId, i]))));
     return index.get(id);
   };
+  function getMany<T>(name: string, ids: readonly string[]): (T | undefined)[] {
+    const at = ids.map((id) => indexOf(name, id));
+    const listed = lists.get(name)?.deref();
+    if (listed) return at.map((i) => (i === undefined ? undefined : (listed[i] as T)));
+    const wanted = [...new Set(at.filter((i) => i !== undefined))].sort((a, b) => a - b);
+    const { file, offsets } = collection(name);
+    const read = readEntries<T>(join(dir, file), offsets, wanted);
+    const byIndex = new Map(wanted.map((i, k) => [i, read[k]!]));
+    return at.map((i) => (i === undefined ? undefined : byIndex.get(i)));
+  }
   return {
     ids: (name) => collection(name).ids,
-    get<T>(name: string, id: string): T | undefined {
-      const listed = lists.get(name)?.deref();
-      const i = indexOf(name, id);
-      if (i === undefined) return undefined;
-      if (listed) return listed[i] as T;
-      const { file, offsets } = collection(name);
-      return readRange<T[]>(join(dir, file), offsets, i, i + 1)[0];
-    },
+    get: <T>(name: string, id: string) => getMany<T>(name, [id])[0],
+    getMany,
     list<T>(name: string): readonly T[] {
       let listed = lists.get(name)?.deref();
       if (!listed) {
         const { file, offsets } = collection(name);
-        listed = offsets.length > 1 ? readRange(join(dir, file), offsets, 0, offsets.length - 1) : [];
+        listed = readEntries(join(dir, file), offsets, indices(0, offsets.length - 1));
         lists.set(name, new WeakRef(listed));
       }
       return listed as readonly T[];
@@ -127,45 +136,60 @@ export function openViewStore(dir: string): ViewStore {
       for (let first = 0; first < count;) {
         let last = first + 1;
         while (last < count && offsets[last + 1]! - offsets[first]! <= BATCH_BYTES) last++;
-        yield* readRange<T[]>(join(dir, file), offsets, first, last);
+        yield* readEntries<T>(join(dir, file), offsets, indices(first, last));
         first = last;
       }
     },
   };
 }
 
-/** Parse entries `from` to `to` (exclusive) of a JSON-lines file, reading it in batches of about 4 MB. */
-function readRange<T extends unknown[]>(path: string, offsets: readonly number[], from: number, to: number): T {
-  const out: unknown[] = [];
+/** The numbers `from` to `to` (exclusive). */
+const indices = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/**
+ * Parse the entries at `wanted` (ascending entry numbers) of a JSON-lines file, opened once: consecutive entries are
+ * read together, in batches of about 4 MB.
+ */
+function readEntries<T>(path: string, offsets: readonly number[], wanted: readonly number[]): T[] {
+  const out: T[] = [];
+  if (wanted.length === 0) return out;
   const fd = openSync(path, 'r');
   try {
-    for (let first = from; first < to;) {
-      let last = first + 1;
-      while (last < to && offsets[last + 1]! - offsets[first]! <= BATCH_BYTES) last++;
+    for (let k = 0; k < wanted.length;) {
+      const first = wanted[k]!;
+      let end = k + 1;
+      while (end < wanted.length && wanted[end] === wanted[end - 1]! + 1 && offsets[wanted[end]! + 1]! - offsets[first]! <= BATCH_BYTES)
+        end++;
       const start = offsets[first]!;
-      const buffer = Buffer.allocUnsafe(offsets[last]! - start);
+      const buffer = Buffer.allocUnsafe(offsets[wanted[end - 1]! + 1]! - start);
       readSync(fd, buffer, 0, buffer.length, start);
-      for (let i = first; i < last; i++) out.push(JSON.parse(buffer.toString('utf8', offsets[i]! - start, offsets[i + 1]! - start - 1)));
-      first = last;
+      for (; k < end; k++) {
+        const i = wanted[k]!;
+        out.push(JSON.parse(buffer.toString('utf8', offsets[i]! - start, offsets[i + 1]! - start - 1)) as T);
+      }
     }
   } finally {
     closeSync(fd);
   }
-  return out as T;
+  return out;
 }
 
 /** A view store over views held in memory (the dev server's), with the same answers as one written to disk. */
 export function memoryViewStore(collections: Record<string, readonly object[]>, idOf: (entry: object) => string): ViewStore {
   const indexes = new Map<string, Map<string, object>>();
   const entries = (name: string): readonly object[] => collections[name] ?? [];
-  return {
+  const store: ViewStore = {
     ids: (name) => entries(name).map(idOf),
     get<T>(name: string, id: string): T | undefined {
       let index = indexes.get(name);
       if (!index) indexes.set(name, (index = new Map(entries(name).map((entry) => [idOf(entry), entry]))));
       return index.get(id) as T | undefined;
     },
+    getMany<T>(name: string, ids: readonly string[]): (T | undefined)[] {
+      return ids.map((id) => store.get<T>(name, id));
+    },
     list: <T>(name: string) => entries(name) as readonly T[],
     each: <T>(name: string) => entries(name) as readonly T[],
   };
+  return store;
 }

@@ -7,11 +7,17 @@ import type { Dossier } from '../model.ts';
 import { layoutGraph, type GraphLayout } from '../graph-layout.ts';
 import { buildCollections, type DossierCollections } from './collections.ts';
 import { claimSearchRecord, type SearchRecord } from './claim-search.ts';
+import { summaryOfView, type ClaimSummary } from './reference-view.ts';
 import { graphInput, inTimelineOrder, type GraphInput } from './graph-view.ts';
 import { viewStoreWriter } from './view-store.ts';
 
 /** Every collection a view store of the dossier holds, with the type of its entries. */
 export interface StoredViews extends DossierCollections {
+  /**
+   * Each claim as the pages that list claims show it (a third of a claim view's size): at 10,000 pages a build reads
+   * about 250,000 of them, and reading whole claim views instead cost Astro's render seconds of parsing.
+   */
+  summaries: ClaimSummary[];
   search: SearchRecord[];
   graph: { id: 'layout'; layout: GraphLayout }[];
 }
@@ -43,7 +49,12 @@ export function graphLayoutOf(views: Pick<DossierCollections, 'people' | 'episod
 /** Every view of `dossier` but the graph's layout, as a view store holds them. */
 export function storedViews(dossier: Dossier, base: string): StoredViews {
   const collections = buildCollections(dossier, base);
-  return { ...collections, search: collections.claims.map((claim) => claimSearchRecord(claim)), graph: [] };
+  return {
+    ...collections,
+    summaries: collections.claims.map(summaryOfView),
+    search: collections.claims.map((claim) => claimSearchRecord(claim)),
+    graph: [],
+  };
 }
 
 /** Write every view of `dossier` to a view store in `dir`; the graph is laid out meanwhile by `options.layout`. */
