@@ -40,12 +40,14 @@ export const getProsePages = async (): Promise<readonly ProseView[]> => list('pa
 /** One prose page by slug, if the dossier has it. */
 export const getProsePage = (slug: string): ProseView | undefined => currentViews().get<ProseView>('pages', slug);
 
-/** One claim's view, read on its own (a claim page needs no other claim). */
-export function getClaim(id: string): ClaimView {
-  const claim = currentViews().get<ClaimView>('claims', id);
-  if (!claim) throw new Error(`No claim with id "${id}" in the claims collection`);
-  return claim;
+/** An entry read from the views by id; one missing is a bug of the build (a page names an id the views lack). */
+function found<T>(entry: T | undefined, what: string): T {
+  if (entry === undefined) throw new Error(`No ${what} in the views`);
+  return entry;
 }
+
+/** One claim's view, read on its own (a claim page needs no other claim). */
+export const getClaim = (id: string): ClaimView => found(currentViews().get<ClaimView>('claims', id), `claim with id "${id}"`);
 
 /** The episodes' slugs in timeline order (by earliest possible date, undated last, then title), derived once. */
 const episodeOrder = derived(() => inTimelineOrder(list('episodes')).map((e) => e.slug));
@@ -57,9 +59,7 @@ export async function getEpisodes(): Promise<readonly EpisodeView[]> {
 
 /** One page's view by slug, read on its own (a page needs no other page's view). */
 export function getPage<C extends 'people' | 'episodes' | 'sources'>(collection: C, slug: string): StoredViews[C][number] {
-  const view = currentViews().get<StoredViews[C][number]>(collection, slug);
-  if (!view) throw new Error(`No ${collection} view "${slug}" in the views`);
-  return view;
+  return found(currentViews().get<StoredViews[C][number]>(collection, slug), `${collection} view "${slug}"`);
 }
 
 /** The slugs of a collection's pages, without reading their views. */
@@ -87,8 +87,5 @@ export const getParagraphTexts = async (): Promise<Map<string, Map<string, strin
 export async function claimSummaries(ids: readonly string[]): Promise<ClaimSummary[]> {
   return currentViews()
     .getMany<ClaimSummary>('summaries', ids)
-    .map((summary, i) => {
-      if (!summary) throw new Error(`No claim with id "${ids[i]}" in the claims' summaries`);
-      return summary;
-    });
+    .map((summary, i) => found(summary, `claim summary with id "${ids[i]}"`));
 }
