@@ -32,7 +32,8 @@ export function derived<T>(compute: (views: ViewStore) => T): () => T {
 export const getSources = async (): Promise<readonly SourceView[]> => list('sources');
 export const getPeople = async (): Promise<readonly PersonView[]> => list('people');
 export const getDiscrepancies = async (): Promise<readonly DiscrepancyView[]> => list('discrepancies');
-export const getClaims = async (): Promise<readonly ClaimView[]> => list('claims');
+/** Every claim's view in order, read a batch at a time and not kept (for one pass over them all). */
+export const eachClaim = (): Iterable<ClaimView> => currentViews().each<ClaimView>('claims');
 
 /** The prose pages (content/pages/): `index` introduces the home page, the others have pages of their own. */
 export const getProsePages = async (): Promise<readonly ProseView[]> => list('pages');

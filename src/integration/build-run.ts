@@ -78,10 +78,15 @@ export class BuildRun {
     this.#claimsIndex = this.verification.ready().then(async (viewsDir) => {
       const views = openViewStore(viewsDir);
       this.#claimIds = views.ids('claims');
-      const records = views.list<SearchRecord>(SEARCH_COLLECTION);
+      const ids = views.ids(SEARCH_COLLECTION);
+      const records = {
+        count: ids.length,
+        read: (from: number, to: number) =>
+          views.getMany<SearchRecord>(SEARCH_COLLECTION, ids.slice(from, to)).filter((r): r is SearchRecord => r !== undefined),
+      };
       const folder = join(work, 'claims-index');
-      if (records.length > 0) await writeClaimsIndex(records, folder, paths.language, paths.claimsPerSearchIndex);
-      return { folder, records: records.length };
+      if (records.count > 0) await writeClaimsIndex(records, folder, paths.language, paths.claimsPerSearchIndex);
+      return { folder, records: records.count };
     });
     this.#claimsIndex.catch(() => {}); // reported by `finish`
     process.once('exit', () => this.#cleanUp(work));

@@ -55,21 +55,38 @@ async function addRecords(index: Index, records: readonly SearchRecord[]): Promi
 }
 
 /**
+ * The claims' search records, read a range at a time: an array, or the views on disk, so that only one index's
+ * records are in memory while Astro renders (at 50,000 pages all of them were hundreds of megabytes of its heap).
+ */
+export interface ClaimRecords {
+  count: number;
+  /** The records `from` to `to` (exclusive), in the claims' order. */
+  read(from: number, to: number): readonly SearchRecord[];
+}
+
+/** `records` as {@link ClaimRecords}. */
+export const recordsOf = (records: readonly SearchRecord[]): ClaimRecords => ({
+  count: records.length,
+  read: (from, to) => records.slice(from, to),
+});
+
+/**
  * Write the claims' indexes of `records` into `folder` (replacing it), `perIndex` records to an index (the first in
  * `folder`, the next in `folder/2/`, and so on: see `claimsIndexPaths`), without the runtime the pages' index
- * carries. Pagefind's service stays up for {@link indexPages}, which closes it.
+ * carries. Each index's records are read when it is written. Pagefind's service stays up for {@link indexPages},
+ * which closes it.
  */
 export async function writeClaimsIndex(
-  records: readonly SearchRecord[],
+  records: ClaimRecords,
   folder: string,
   language: string,
   perIndex: number = CLAIMS_PER_INDEX,
 ): Promise<void> {
   const pagefind = await import('pagefind');
   rmSync(folder, { recursive: true, force: true });
-  for (const [i, path] of claimsIndexPaths(records.length, perIndex).entries()) {
+  for (const [i, path] of claimsIndexPaths(records.count, perIndex).entries()) {
     const index = await createIndex(pagefind, language);
-    await addRecords(index, records.slice(i * perIndex, (i + 1) * perIndex));
+    await addRecords(index, records.read(i * perIndex, Math.min((i + 1) * perIndex, records.count)));
     const output = join(folder, path.slice(`/${CLAIMS_INDEX}/`.length));
     const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length > 0) throw new Error(`Pagefind failed to write the claims' index: ${written.errors.join('; ')}`);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexPages, writeClaimsIndex } from '../../src/integration/pagefind.ts';
+import { indexPages, recordsOf, writeClaimsIndex } from '../../src/integration/pagefind.ts';
 import { CLAIMS_INDEX, CLAIMS_PER_INDEX, claimsIndexPaths } from '../../src/lib/search-types.ts';
 import type { SearchRecord } from '../../src/lib/views/claim-search.ts';
 
@@ -69,7 +69,7 @@ function indexFiles(dir: string): Record<string, string> {
 /** Index the site in `dir` as a build does: the claims' index written aside first, then the pages', then moved in. */
 async function indexSite(dir: string, claims: SearchRecord[], perIndex?: number): Promise<{ files: number }> {
   const aside = `${dir}.claims-index`;
-  if (claims.length > 0) await writeClaimsIndex(claims, aside, 'en', perIndex);
+  if (claims.length > 0) await writeClaimsIndex(recordsOf(claims), aside, 'en', perIndex);
   const result = await indexPages(dir, 'en', claims.length > 0 ? aside : undefined);
   expect(existsSync(aside)).toBe(false);
   return result;

@@ -1,9 +1,18 @@
 import type { APIRoute } from 'astro';
-import { getClaims } from '../../data/dossier.ts';
-import { claimsExport } from '../../lib/views/data-export.ts';
+import { eachClaim } from '../../data/dossier.ts';
+import { claimsExportChunks } from '../../lib/views/data-export.ts';
 import settings from 'virtual:backchannel/config';
 
-export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(claimsExport(await getClaims(), settings.site), null, 2), {
-    headers: { 'Content-Type': 'application/json' },
+// Streamed: the claims are read from the views and written a few at a time (see `prettyJsonChunks`).
+export const GET: APIRoute = () => {
+  const encoder = new TextEncoder();
+  const chunks = claimsExportChunks(eachClaim(), settings.site)[Symbol.iterator]();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
   });
+  return new Response(body, { headers: { 'Content-Type': 'application/json' } });
+};
