@@ -73,8 +73,8 @@ export const recordsOf = (records: readonly SearchRecord[]): ClaimRecords => ({
 /**
  * Write the claims' indexes of `records` into `folder` (replacing it), `perIndex` records to an index (the first in
  * `folder`, the next in `folder/2/`, and so on: see `claimsIndexPaths`), without the runtime the pages' index
- * carries. Each index's records are read when it is written. Pagefind's service stays up for {@link indexPages},
- * which closes it.
+ * carries. Each index's records are read when it is written. Pagefind's service is closed at the end: the pages'
+ * index ({@link indexPages}) starts a fresh one, whose memory the claims' indexes have not fragmented.
  */
 export async function writeClaimsIndex(
   records: ClaimRecords,
@@ -84,14 +84,18 @@ export async function writeClaimsIndex(
 ): Promise<void> {
   const pagefind = await import('pagefind');
   rmSync(folder, { recursive: true, force: true });
-  for (const [i, path] of claimsIndexPaths(records.count, perIndex).entries()) {
-    const index = await createIndex(pagefind, language);
-    await addRecords(index, records.read(i * perIndex, Math.min((i + 1) * perIndex, records.count)));
-    const output = join(folder, path.slice(`/${CLAIMS_INDEX}/`.length));
-    const written = await index.writeFiles({ outputPath: output });
-    if (written.errors.length > 0) throw new Error(`Pagefind failed to write the claims' index: ${written.errors.join('; ')}`);
-    for (const file of readdirSync(output)) if (RUNTIME_FILE.test(file)) rmSync(join(output, file));
-    await index.deleteIndex();
+  try {
+    for (const [i, path] of claimsIndexPaths(records.count, perIndex).entries()) {
+      const index = await createIndex(pagefind, language);
+      await addRecords(index, records.read(i * perIndex, Math.min((i + 1) * perIndex, records.count)));
+      const output = join(folder, path.slice(`/${CLAIMS_INDEX}/`.length));
+      const written = await index.writeFiles({ outputPath: output });
+      if (written.errors.length > 0) throw new Error(`Pagefind failed to write the claims' index: ${written.errors.join('; ')}`);
+      for (const file of readdirSync(output)) if (RUNTIME_FILE.test(file)) rmSync(join(output, file));
+      await index.deleteIndex();
+    }
+  } finally {
+    await pagefind.close();
   }
 }
 
