@@ -56,7 +56,7 @@ async function addRecords(index: Index, records: readonly SearchRecord[]): Promi
 
 /**
  * The claims' search records, read a range at a time: an array, or the views on disk, so that only one index's
- * records are in memory while Astro renders (at 50,000 pages all of them were hundreds of megabytes of its heap).
+ * records are in Astro's heap while it renders (at 50,000 pages there are 200,000 of them).
  */
 export interface ClaimRecords {
   count: number;
@@ -73,8 +73,8 @@ export const recordsOf = (records: readonly SearchRecord[]): ClaimRecords => ({
 /**
  * Write the claims' indexes of `records` into `folder` (replacing it), `perIndex` records to an index (the first in
  * `folder`, the next in `folder/2/`, and so on: see `claimsIndexPaths`), without the runtime the pages' index
- * carries. Each index's records are read when it is written. Pagefind's service is closed at the end: the pages'
- * index ({@link indexPages}) starts a fresh one, whose memory the claims' indexes have not fragmented.
+ * carries. Each index's records are read when it is written. Pagefind's service is closed at the end; the pages'
+ * index ({@link indexPages}) starts its own.
  */
 export async function writeClaimsIndex(
   records: ClaimRecords,
