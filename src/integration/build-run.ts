@@ -81,8 +81,12 @@ export class BuildRun {
       const ids = views.ids(SEARCH_COLLECTION);
       const records = {
         count: ids.length,
+        // The ids come from the store itself: a record missing is a broken store, never a claim to leave out of search.
         read: (from: number, to: number) =>
-          views.getMany<SearchRecord>(SEARCH_COLLECTION, ids.slice(from, to)).filter((r): r is SearchRecord => r !== undefined),
+          views.getMany<SearchRecord>(SEARCH_COLLECTION, ids.slice(from, to)).map((record, i) => {
+            if (!record) throw new Error(`No search record "${ids[from + i]}" in the views`);
+            return record;
+          }),
       };
       const folder = join(work, 'claims-index');
       if (records.count > 0) await writeClaimsIndex(records, folder, paths.language, paths.claimsPerSearchIndex);
