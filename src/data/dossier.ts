@@ -41,6 +41,9 @@ export const getProsePages = async (): Promise<readonly ProseView[]> => list('pa
 /** One prose page by slug, if the dossier has it. */
 export const getProsePage = (slug: string): ProseView | undefined => currentViews().get<ProseView>('pages', slug);
 
+/** The about page's title, if the dossier has one: every page links to it, so it is read once per views object. */
+export const getAboutTitle = derived((views): string | undefined => views.get<ProseView>('pages', 'about')?.title);
+
 /** An entry read from the views by id; one missing is a bug of the build (a page names an id the views lack). */
 function found<T>(entry: T | undefined, what: string): T {
   if (entry === undefined) throw new Error(`No ${what} in the views`);
