@@ -16,6 +16,8 @@ export interface VerifyRequest {
   contentDir: string;
   /** The folder the views go to. */
   viewsDir: string;
+  /** The folder the claims' search records go to, before the other views (see `verifyInChild`'s `searchWritten`). */
+  searchDir: string;
   /** The path the site is served under (`/`, `/dossier/`): the views' links carry it. */
   base: string;
 }
@@ -63,8 +65,15 @@ function childEnv(): NodeJS.ProcessEnv {
   return cache ? { ...process.env, NODE_COMPILE_CACHE: cache } : process.env;
 }
 
-/** Verify in a child process; resolves with its diagnostics (the views are written only when there is no error). */
-export function verifyInChild(request: VerifyRequest): Promise<VerifyResult> {
+/** The child's message once the search records are written, before the other views. */
+const SEARCH_WRITTEN = 'search-written';
+
+/**
+ * Verify in a child process; resolves with its diagnostics (the views are written only when there is no error).
+ * `searchWritten` is called when the claims' search records are in `request.searchDir`, while the child writes the
+ * other views: never when the content has an error.
+ */
+export function verifyInChild(request: VerifyRequest, searchWritten: () => void = () => {}): Promise<VerifyResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       serialization: 'advanced',
@@ -73,7 +82,10 @@ export function verifyInChild(request: VerifyRequest): Promise<VerifyResult> {
       execArgv: childFlags(),
     });
     let result: VerifyResult | undefined;
-    child.once('message', (message) => (result = message as VerifyResult));
+    child.on('message', (message) => {
+      if (message === SEARCH_WRITTEN) searchWritten();
+      else result = message as VerifyResult;
+    });
     child.once('error', reject);
     child.once('exit', (code, signal) =>
       result && code === 0 ? resolve(result) : reject(new Error(`the verification process exited with ${signal ?? `code ${code}`}`)),
@@ -83,7 +95,7 @@ export function verifyInChild(request: VerifyRequest): Promise<VerifyResult> {
 }
 
 /** The child's work: verify, derive the views once, write them. */
-async function verifyAndWrite({ root, contentDir, viewsDir, base }: VerifyRequest): Promise<VerifyResult> {
+async function verifyAndWrite({ root, contentDir, viewsDir, searchDir, base }: VerifyRequest): Promise<VerifyResult> {
   const { verifyDossier } = await import('../lib/verify/index.ts');
   const { writeDossierViews } = await import('../lib/views/write-views.ts');
   const { layOutOnThread } = await import('./layout-thread.ts');
@@ -93,7 +105,8 @@ async function verifyAndWrite({ root, contentDir, viewsDir, base }: VerifyReques
   let views = 0;
   if (!diagnostics.some((d) => d.severity === 'error')) {
     started = performance.now();
-    await writeDossierViews(dossier, viewsDir, { base, layout: layOutOnThread });
+    const search = { dir: searchDir, written: () => process.send!(SEARCH_WRITTEN) };
+    await writeDossierViews(dossier, viewsDir, { base, layout: layOutOnThread, search });
     views = Math.round(performance.now() - started);
   }
   return {
