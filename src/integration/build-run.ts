@@ -38,7 +38,7 @@ export class BuildRun {
   readonly staging: string;
   readonly verification: Verification;
   readonly #paths: BuildPaths;
-  /** The claims' search indexes, written while the other views are written and Astro renders. */
+  /** The claims' search index, written while Astro renders (undefined until the content has verified). */
   #claimsIndex: Promise<{ folder: string; records: number }> | undefined;
   #claimIds: readonly string[] = [];
   /** The claim pages, written as soon as Astro has written their template. */
@@ -57,7 +57,6 @@ export class BuildRun {
       root: paths.root,
       contentDir: paths.contentDir,
       viewsDir: join(work, 'views'),
-      searchDir: join(work, 'search'),
       base: paths.base,
     });
     void this.verification.result.then(
@@ -76,13 +75,9 @@ export class BuildRun {
         },
         () => {},
       );
-    void this.verification.ready().then(
-      (viewsDir) => (this.#claimIds = openViewStore(viewsDir).ids('claims')),
-      () => {},
-    );
-    // Pagefind indexes the claims as soon as their search records are written, while the other views are.
-    this.#claimsIndex = this.verification.searchReady().then(async (searchDir) => {
-      const views = openViewStore(searchDir);
+    this.#claimsIndex = this.verification.ready().then(async (viewsDir) => {
+      const views = openViewStore(viewsDir);
+      this.#claimIds = views.ids('claims');
       const ids = views.ids(SEARCH_COLLECTION);
       const records = {
         count: ids.length,

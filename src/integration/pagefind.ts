@@ -1,9 +1,9 @@
 /**
  * The site's search indexes, through Pagefind's Node API (https://pagefind.app/docs/node-api/). The pages go in
  * `/pagefind/`; the claims, as custom records, in indexes of their own, `/pagefind-claims/` (one per 20,000 claims:
- * `CLAIMS_PER_INDEX`), which the search page merges with the pages' (Pagefind's `mergeIndex`). The claims' search
- * records are the first views the verification writes, so their indexes are written while it writes the others and
- * Astro renders the pages; only the pages' index is left for after Astro.
+ * `CLAIMS_PER_INDEX`), which the search page merges with the pages' (Pagefind's `mergeIndex`). The claims are known
+ * once the content is verified, so their indexes are written while Astro renders the pages; only the pages' index is
+ * left for after Astro.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

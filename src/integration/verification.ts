@@ -22,11 +22,6 @@ export class VerificationFailed extends AstroError {
 export interface Verification {
   /** Resolves with the views folder once the content verified; rejects with {@link VerificationFailed} otherwise. */
   ready(): Promise<string>;
-  /**
-   * Resolves with the folder of the claims' search records as soon as they are written, before the other views
-   * (`ready`); rejects as `ready` does when the content does not verify.
-   */
-  searchReady(): Promise<string>;
   /** The child's answer, for counts and timings (rejects as `ready` does). */
   result: Promise<VerifyResult>;
   /** Remove the views folder. */
@@ -35,10 +30,8 @@ export interface Verification {
 
 /** Start verifying `request.contentDir` into `request.viewsDir`; `print` writes the diagnostics. */
 export function startVerification(request: VerifyRequest, print: (text: string) => void = (t) => process.stderr.write(t)): Verification {
-  for (const dir of [request.viewsDir, request.searchDir]) rmSync(dir, { recursive: true, force: true });
-  let searchWritten!: () => void;
-  const searched = new Promise<void>((resolve) => (searchWritten = resolve));
-  const result = verifyInChild(request, searchWritten).then((answer) => {
+  rmSync(request.viewsDir, { recursive: true, force: true });
+  const result = verifyInChild(request).then((answer) => {
     if (answer.diagnostics.length > 0) print(`${formatDiagnostics(answer.diagnostics)}\n`);
     const errors = answer.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) throw new VerificationFailed(errors);
@@ -47,10 +40,7 @@ export function startVerification(request: VerifyRequest, print: (text: string) 
   result.catch(() => {}); // reported where it is awaited
   return {
     ready: () => result.then(() => request.viewsDir),
-    searchReady: () => Promise.race([searched, result]).then(() => request.searchDir),
     result,
-    dispose: () => {
-      for (const dir of [request.viewsDir, request.searchDir]) rmSync(dir, { recursive: true, force: true });
-    },
+    dispose: () => rmSync(request.viewsDir, { recursive: true, force: true }),
   };
 }

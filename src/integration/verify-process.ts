@@ -16,8 +16,6 @@ export interface VerifyRequest {
   contentDir: string;
   /** The folder the views go to. */
   viewsDir: string;
-  /** The folder the claims' search records go to, before the other views (see `verifyInChild`'s `searchWritten`). */
-  searchDir: string;
   /** The path the site is served under (`/`, `/dossier/`): the views' links carry it. */
   base: string;
 }
@@ -65,15 +63,8 @@ function childEnv(): NodeJS.ProcessEnv {
   return cache ? { ...process.env, NODE_COMPILE_CACHE: cache } : process.env;
 }
 
-/** The child's message once the search records are written, before the other views. */
-const SEARCH_WRITTEN = 'search-written';
-
-/**
- * Verify in a child process; resolves with its diagnostics (the views are written only when there is no error).
- * `searchWritten` is called when the claims' search records are in `request.searchDir`, while the child writes the
- * other views: never when the content has an error.
- */
-export function verifyInChild(request: VerifyRequest, searchWritten: () => void = () => {}): Promise<VerifyResult> {
+/** Verify in a child process; resolves with its diagnostics (the views are written only when there is no error). */
+export function verifyInChild(request: VerifyRequest): Promise<VerifyResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       serialization: 'advanced',
@@ -82,10 +73,7 @@ export function verifyInChild(request: VerifyRequest, searchWritten: () => void 
       execArgv: childFlags(),
     });
     let result: VerifyResult | undefined;
-    child.on('message', (message) => {
-      if (message === SEARCH_WRITTEN) searchWritten();
-      else result = message as VerifyResult;
-    });
+    child.once('message', (message) => (result = message as VerifyResult));
     child.once('error', reject);
     child.once('exit', (code, signal) =>
       result && code === 0 ? resolve(result) : reject(new Error(`the verification process exited with ${signal ?? `code ${code}`}`)),
@@ -95,7 +83,7 @@ export function verifyInChild(request: VerifyRequest, searchWritten: () => void 
 }
 
 /** The child's work: verify, derive the views once, write them. */
-async function verifyAndWrite({ root, contentDir, viewsDir, searchDir, base }: VerifyRequest): Promise<VerifyResult> {
+async function verifyAndWrite({ root, contentDir, viewsDir, base }: VerifyRequest): Promise<VerifyResult> {
   const { verifyDossier } = await import('../lib/verify/index.ts');
   const { writeDossierViews } = await import('../lib/views/write-views.ts');
   const { layOutOnThread } = await import('./layout-thread.ts');
@@ -105,8 +93,7 @@ async function verifyAndWrite({ root, contentDir, viewsDir, searchDir, base }: V
   let views = 0;
   if (!diagnostics.some((d) => d.severity === 'error')) {
     started = performance.now();
-    const search = { dir: searchDir, written: () => process.send!(SEARCH_WRITTEN) };
-    await writeDossierViews(dossier, viewsDir, { base, layout: layOutOnThread, search });
+    await writeDossierViews(dossier, viewsDir, { base, layout: layOutOnThread });
     views = Math.round(performance.now() - started);
   }
   return {

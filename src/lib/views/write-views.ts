@@ -9,7 +9,7 @@ import { buildCollections, type DossierCollections } from './collections.ts';
 import { claimSearchRecord, type SearchRecord } from './claim-search.ts';
 import { summaryOfView, type ClaimSummary } from './reference-view.ts';
 import { graphInput, inTimelineOrder, type GraphInput } from './graph-view.ts';
-import { viewStoreWriter, writeViewStore } from './view-store.ts';
+import { viewStoreWriter } from './view-store.ts';
 
 /** Every collection a view store of the dossier holds, with the type of its entries. */
 export interface StoredViews extends DossierCollections {
@@ -30,12 +30,6 @@ export interface ViewOptions {
    * without it, the graph page lays it out when asked (the dev server).
    */
   layout?: (input: GraphInput) => Promise<GraphLayout>;
-  /**
-   * A folder for the claims' search records, written as a view store of their own before the other views, and what
-   * to call once they are: a build indexes them for search while the other views are written. Without it, they are
-   * a collection of the one store.
-   */
-  search?: { dir: string; written: () => void };
 }
 
 /** The id an entry is stored under: a page's slug, a claim's id, a search record's URL. */
@@ -63,20 +57,13 @@ export function storedViews(dossier: Dossier, base: string): StoredViews {
   };
 }
 
-/**
- * Write every view of `dossier` to a view store in `dir` (the search records first, to `options.search` if given);
- * the graph is laid out meanwhile by `options.layout`.
- */
+/** Write every view of `dossier` to a view store in `dir`; the graph is laid out meanwhile by `options.layout`. */
 export async function writeDossierViews(dossier: Dossier, dir: string, options: ViewOptions): Promise<void> {
-  const { graph: _, search, ...views } = storedViews(dossier, options.base);
+  const { graph: _, ...views } = storedViews(dossier, options.base);
   const layout = options.layout?.(graphInputOf(views));
   layout?.catch(() => {}); // awaited below, once the other views are written
-  if (options.search) {
-    writeViewStore(options.search.dir, { search }, entryId);
-    options.search.written();
-  }
   const writer = viewStoreWriter(dir);
-  for (const [name, entries] of Object.entries(options.search ? views : { ...views, search })) writer.write(name, entries, entryId);
+  for (const [name, entries] of Object.entries(views)) writer.write(name, entries, entryId);
   writer.write('graph', layout ? [{ id: 'layout', layout: await layout }] : [], entryId);
   writer.close();
 }
