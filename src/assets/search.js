@@ -31,9 +31,15 @@ const CLAIMS_WEIGHT = 1e-6;
 // source below every page quoting its name ("translated retelling" found its source 10th); 0.3 puts it first.
 const PAGES_RANKING = { pageLength: 0.3 };
 const claimsIndexes = ui.dataset.claimsIndexes?.split(' ') ?? [];
+// A large dossier's pages fill several indexes (one per 10,000 by default): merged with the first, ranked alike.
+const pagesIndexes = ui.dataset.pagesIndexes?.split(' ') ?? [];
 const pagefind = import(`${base}pagefind/pagefind.js`).then(async (pf) => {
   await pf.options({ ...OPTIONS, ranking: PAGES_RANKING });
-  await Promise.all([pf.init(), ...claimsIndexes.map((url) => pf.mergeIndex(url, { ...OPTIONS, indexWeight: CLAIMS_WEIGHT }))]);
+  await Promise.all([
+    pf.init(),
+    ...pagesIndexes.map((url) => pf.mergeIndex(url, { ...OPTIONS, ranking: PAGES_RANKING })),
+    ...claimsIndexes.map((url) => pf.mergeIndex(url, { ...OPTIONS, indexWeight: CLAIMS_WEIGHT })),
+  ]);
   return pf;
 });
 

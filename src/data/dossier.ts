@@ -14,6 +14,7 @@ import { inTimelineOrder } from '../lib/views/graph-view.ts';
 import type { DiscrepancyView, EpisodeView, PersonView, ProseView } from '../lib/views/page-views.ts';
 import type { SourceView } from '../lib/views/source-view.ts';
 import type { GraphLayout } from '../lib/graph-layout.ts';
+import { searchedPageCount } from '../lib/search-types.ts';
 
 type Collection = keyof StoredViews;
 
@@ -74,6 +75,9 @@ export const getClaimIds = (): readonly string[] => currentViews().ids('claims')
 
 /** How many claims the dossier has. */
 export const getClaimCount = (): number => getClaimIds().length;
+
+/** How many pages the pages' search indexes hold, besides the top-level ones (search-types.ts). */
+export const getSearchedPageCount = (): number => searchedPageCount(currentViews());
 
 const layout = derived(
   (views) =>

@@ -12,6 +12,7 @@ import { startVerification, type Verification } from './verification.ts';
 import { indexPages, writeClaimsIndex } from './pagefind.ts';
 import { ClaimPages } from './claim-pages.ts';
 import { SEARCH_COLLECTION } from './verify-process.ts';
+import { pagesIndexPaths, searchedPageCount } from '../lib/search-types.ts';
 import { openViewStore } from '../lib/views/view-store.ts';
 import type { SearchRecord } from '../lib/views/claim-search.ts';
 import { THEME_SCRIPT, cspHash, headersFile } from '../lib/csp.ts';
@@ -31,6 +32,8 @@ export interface BuildPaths {
   claimTemplate: boolean;
   /** The most claims one search index holds (the `claimsPerSearchIndex` option). */
   claimsPerSearchIndex: number;
+  /** The most collection pages one search index holds (the `pagesPerSearchIndex` option). */
+  pagesPerSearchIndex: number;
 }
 
 export class BuildRun {
@@ -41,6 +44,9 @@ export class BuildRun {
   /** The claims' search index, written while Astro renders (undefined until the content has verified). */
   #claimsIndex: Promise<{ folder: string; records: number }> | undefined;
   #claimIds: readonly string[] = [];
+  /** The pages the pages' search indexes hold (known once verified): how many indexes the search page merges. */
+  #searchedPages = 0;
+  readonly #work: string;
   /** The claim pages, written as soon as Astro has written their template. */
   #claimPages: ClaimPages | undefined;
   #polling: ReturnType<typeof setInterval> | undefined;
@@ -53,6 +59,7 @@ export class BuildRun {
     for (const folder of removeStale(paths.outDir)) logger.info(`removed ${folder}, left by a build that did not finish`);
     removeStaleWork(join(paths.cacheDir, 'backchannel'));
     const work = join(paths.cacheDir, 'backchannel', String(process.pid));
+    this.#work = work;
     this.verification = startVerification({
       root: paths.root,
       contentDir: paths.contentDir,
@@ -78,6 +85,7 @@ export class BuildRun {
     this.#claimsIndex = this.verification.ready().then(async (viewsDir) => {
       const views = openViewStore(viewsDir);
       this.#claimIds = views.ids('claims');
+      this.#searchedPages = searchedPageCount(views);
       const ids = views.ids(SEARCH_COLLECTION);
       const records = {
         count: ids.length,
@@ -112,7 +120,12 @@ export class BuildRun {
     const started = performance.now();
     const [stamped, indexed] = await Promise.all([
       this.#claimPages?.finish(),
-      indexPages(dir, this.#paths.language, claims.records > 0 ? claims.folder : undefined),
+      indexPages(dir, this.#paths.language, {
+        claimsIndex: claims.records > 0 ? claims.folder : undefined,
+        indexes: pagesIndexPaths(this.#searchedPages, this.#paths.pagesPerSearchIndex).length,
+        perIndex: this.#paths.pagesPerSearchIndex,
+        work: join(this.#work, 'search-pages'),
+      }),
     ]);
     const ms = Math.round(performance.now() - started);
     if (stamped) logger.info(`wrote ${stamped.written} claim pages from their template${stamped.early ? ', while Astro rendered' : ''}`);

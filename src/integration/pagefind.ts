@@ -2,24 +2,44 @@
  * The site's search indexes, through Pagefind's Node API (https://pagefind.app/docs/node-api/). The pages go in
  * `/pagefind/`; the claims, as custom records, in indexes of their own, `/pagefind-claims/` (one per 20,000 claims:
  * `CLAIMS_PER_INDEX`), which the search page merges with the pages' (Pagefind's `mergeIndex`). The claims are known
- * once the content is verified, so their indexes are written while Astro renders the pages; only the pages' index is
- * left for after Astro.
+ * once the content is verified, so their indexes are written while Astro renders the pages; only the pages' indexes
+ * are left for after Astro (one per `PAGES_PER_INDEX` collection pages, merged the same way).
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { CLAIMS_INDEX, CLAIMS_PER_INDEX, claimsIndexPaths } from '../lib/search-types.ts';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  CLAIMS_INDEX,
+  CLAIMS_PER_INDEX,
+  PAGES_INDEX,
+  PAGES_PER_INDEX,
+  SEARCHED_COLLECTIONS,
+  claimsIndexPaths,
+  indexPaths,
+  pagesIndexPaths,
+} from '../lib/search-types.ts';
 import type { SearchRecord } from '../lib/views/claim-search.ts';
 
 /**
- * The pages Pagefind reads, in this order (its index depends on the order pages are added): the pages whose layout
- * marks a `data-pagefind-body` (people, episodes, sources, discrepancies, and top-level pages such as /about/).
- * Claim permalinks and filter views are left out of the crawl: at 10,000 content pages that is 46,000 of 57,000
- * HTML files Pagefind would parse only to find nothing to index.
+ * The pages Pagefind reads, as paths in the site: each searched collection's pages (`<collection>/<slug>/index.html`,
+ * in order of slug), and the top-level pages (`index.html`, `<folder>/index.html`, such as /about/). Only those
+ * whose layout marks a `data-pagefind-body` are indexed. Claim permalinks and filter views are left out: at 10,000
+ * content pages that is 46,000 of 57,000 HTML files Pagefind would parse only to find nothing to index.
  */
-export const PAGE_GLOBS: readonly string[] = [
-  ...['discrepancies', 'episodes', 'people', 'sources'].map((collection) => `${collection}/*/index.html`),
-  '{index.html,*/index.html}',
-];
+export function searchedPages(dir: string): { collections: string[]; top: string[] } {
+  const pagesIn = (folder: string): string[] =>
+    existsSync(folder)
+      ? readdirSync(folder, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, 'index.html')))
+          .map((entry) => entry.name)
+          .sort()
+      : [];
+  return {
+    collections: SEARCHED_COLLECTIONS.flatMap((collection) =>
+      pagesIn(join(dir, collection)).map((slug) => `${collection}/${slug}/index.html`),
+    ),
+    top: [...(existsSync(join(dir, 'index.html')) ? ['index.html'] : []), ...pagesIn(dir).map((name) => `${name}/index.html`)],
+  };
+}
 
 /**
  * The runtime Pagefind writes beside every index (its JS, CSS, UI and WebAssembly): a merged index is read by the
@@ -100,28 +120,72 @@ export async function writeClaimsIndex(
 }
 
 /**
- * Index the pages of the site in `dir` into `dir/pagefind/`, and move the claims' index written in `claimsIndex` (if
- * any) to `dir/pagefind-claims/`; how many HTML files Pagefind read. Throws with Pagefind's own messages.
+ * `files` of `dir` linked into `tree` at the same paths (copied where a link cannot be made, across file systems):
+ * a folder Pagefind reads one index's pages from with `addDirectory`, which gives them their URLs in the site.
  */
-export async function indexPages(dir: string, language: string, claimsIndex?: string): Promise<{ files: number }> {
+function linkTree(dir: string, files: readonly string[], tree: string): void {
+  rmSync(tree, { recursive: true, force: true });
+  for (const file of files) {
+    mkdirSync(dirname(join(tree, file)), { recursive: true });
+    try {
+      linkSync(join(dir, file), join(tree, file));
+    } catch {
+      copyFileSync(join(dir, file), join(tree, file));
+    }
+  }
+}
+
+export interface PagesIndexOptions {
+  /** A claims' index written aside ({@link writeClaimsIndex}), moved to `dir/pagefind-claims/`. */
+  claimsIndex?: string | undefined;
+  /** How many pages' indexes to write (`pagesIndexPaths`: what the search page merges); by default, one per `perIndex`. */
+  indexes?: number;
+  /** The most collection pages an index holds (the `pagesPerSearchIndex` option). */
+  perIndex?: number;
+  /** A folder for the links each index is read from (`dir` + `.search-pages` by default); removed at the end. */
+  work?: string;
+}
+
+/**
+ * Index the pages of the site in `dir` into `dir/pagefind/` (and `dir/pagefind/2/`… for a dossier of more than
+ * `perIndex` pages, without the runtime), and move the claims' index written aside (if any) to
+ * `dir/pagefind-claims/`; how many HTML files Pagefind read. Each index reads its pages from a folder of links
+ * (`linkTree`), so that Pagefind never walks the claim permalinks. Throws with Pagefind's own messages.
+ */
+export async function indexPages(dir: string, language: string, options: PagesIndexOptions = {}): Promise<{ files: number }> {
+  const { collections, top } = searchedPages(dir);
+  const perIndex = options.perIndex ?? PAGES_PER_INDEX;
+  const paths = options.indexes ? indexPaths(PAGES_INDEX, options.indexes) : pagesIndexPaths(collections.length, perIndex);
+  const work = options.work ?? `${dir}.search-pages`;
+  if (paths.length > 1 && collections.length <= (paths.length - 1) * perIndex)
+    throw new Error(`${collections.length} pages cannot fill ${paths.length} search indexes of up to ${perIndex} (the search page merges them all)`);
   const pagefind = await import('pagefind');
   try {
-    const index = await createIndex(pagefind, language);
     let files = 0;
-    for (const glob of PAGE_GLOBS) {
-      const added = await index.addDirectory({ path: dir, glob });
+    for (const [i, path] of paths.entries()) {
+      // The last index takes every page left, so that there are as many indexes as the search page merges.
+      const pages = [...(i === 0 ? top : []), ...collections.slice(i * perIndex, i === paths.length - 1 ? undefined : (i + 1) * perIndex)];
+      const tree = join(work, String(i + 1));
+      linkTree(dir, pages, tree);
+      const index = await createIndex(pagefind, language);
+      const added = await index.addDirectory({ path: tree, glob: '**/index.html' });
       if (added.errors.length > 0) throw new Error(`Pagefind failed to index: ${added.errors.join('; ')}`);
+      if (added.page_count === 0) throw new Error(`Pagefind indexed no pages for ${path}: is data-pagefind-body missing?`);
       files += added.page_count;
+      const output = join(dir, path);
+      const written = await index.writeFiles({ outputPath: output });
+      if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+      if (i > 0) for (const file of readdirSync(output)) if (RUNTIME_FILE.test(file)) rmSync(join(output, file));
+      await index.deleteIndex();
+      rmSync(tree, { recursive: true, force: true });
     }
-    if (files === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
-    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-    if (claimsIndex && existsSync(claimsIndex)) {
+    if (options.claimsIndex && existsSync(options.claimsIndex)) {
       rmSync(join(dir, CLAIMS_INDEX), { recursive: true, force: true });
-      renameSync(claimsIndex, join(dir, CLAIMS_INDEX));
+      renameSync(options.claimsIndex, join(dir, CLAIMS_INDEX));
     }
     return { files };
   } finally {
+    rmSync(work, { recursive: true, force: true });
     await pagefind.close();
   }
 }

@@ -5,7 +5,7 @@
  */
 import { AstroError } from 'astro/errors';
 import { z } from 'zod';
-import { CLAIMS_PER_INDEX } from '../lib/search-types.ts';
+import { CLAIMS_PER_INDEX, PAGES_PER_INDEX } from '../lib/search-types.ts';
 
 const RepositorySchema = z.strictObject({
   /** The repository's web address, e.g. `https://github.com/newsroom/dossier`. */
@@ -56,6 +56,12 @@ export const UserConfigSchema = z.strictObject({
    * every dossier; a smaller number only makes search load more files.
    */
   claimsPerSearchIndex: z.int().min(1).default(CLAIMS_PER_INDEX),
+  /**
+   * The most people, episode, source and discrepancy pages one search index holds. A dossier with more gets one index
+   * per this many, which the search page merges: Pagefind takes longer per page to build a larger index. The default
+   * suits every dossier; a smaller number only makes search load more files.
+   */
+  pagesPerSearchIndex: z.int().min(1).default(PAGES_PER_INDEX),
 });
 
 /** The options as a user writes them in astro.config.mjs. */

@@ -105,6 +105,31 @@ describe('a second dossier under /some/sub/path/', () => {
       await closePage(page);
     }
   }, 60_000);
+
+  it('splits its pages into search indexes of three, and search finds the pages of every one', async () => {
+    const pages = ['discrepancies', 'episodes', 'people', 'sources'].reduce((n, folder) => n + slugsUnder(dist, folder).length, 0);
+    const indexes = Array.from({ length: Math.ceil(pages / 3) }, (_, i) => `${SECOND_BASE}pagefind/${i === 0 ? '' : `${i + 1}/`}`);
+    expect(indexes.length).toBeGreaterThan(2);
+    for (const index of indexes) expect(existsSync(join(dist, index.slice(SECOND_BASE.length), 'pagefind-entry.json')), index).toBe(true);
+    // Only the first carries Pagefind's runtime.
+    expect(indexes.filter((index) => existsSync(join(dist, index.slice(SECOND_BASE.length), 'pagefind.js')))).toEqual([indexes[0]]);
+    expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).toContain(`data-pages-indexes="${indexes.slice(1).join(' ')}"`);
+    const page = await newPage(site!);
+    const problems = await watchProblems(page);
+    try {
+      // People and sources lie across several pages' indexes: each type's results come from all of them.
+      for (const [type, folder] of [['person', 'people'], ['source', 'sources'], ['episode', 'episodes']] as const) {
+        await page.goto(`${site!.url}/search/`);
+        await page.locator(`#search-filters input[name="type"][value="${type}"]`).check();
+        await expect
+          .poll(() => page.locator('#search-summary').textContent(), { timeout: 15_000 })
+          .toMatch(new RegExp(`\\b${slugsUnder(dist, folder).length} results?\\b`));
+      }
+      expect(problems.list).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  }, 60_000);
 });
 
 describe('the real dossier built with --base /dossier/', () => {

@@ -4,9 +4,9 @@
  * build-safety, base-path and second-dossier tests use instead of switches in the build.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BackchannelUserConfig } from '../../src/integration/user-config.ts';
 
@@ -57,12 +57,17 @@ export function writeConfig(build: ProjectBuild): string {
 /** Run `astro build` for `build`; its exit status and output. */
 export function astroBuild(build: ProjectBuild): SpawnSyncReturns<string> {
   const root = resolve(build.root ?? REPO);
-  // Astro reads `--config` relative to the project root.
-  return spawnSync(process.execPath, [ASTRO, 'build', '--root', root, '--config', relative(root, writeConfig(build))], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-  });
+  const config = writeConfig(build);
+  try {
+    // Astro reads `--config` relative to the project root.
+    return spawnSync(process.execPath, [ASTRO, 'build', '--root', root, '--config', relative(root, config)], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    });
+  } finally {
+    rmSync(dirname(config), { recursive: true, force: true });
+  }
 }
 
 /** Run `astro build` of a project with its own astro.config.mjs (the repository's by default) into `outDir`. */

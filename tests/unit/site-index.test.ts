@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexPages, recordsOf, writeClaimsIndex } from '../../src/integration/pagefind.ts';
-import { CLAIMS_INDEX, CLAIMS_PER_INDEX, claimsIndexPaths } from '../../src/lib/search-types.ts';
+import { CLAIMS_INDEX, CLAIMS_PER_INDEX, PAGES_PER_INDEX, claimsIndexPaths, pagesIndexPaths } from '../../src/lib/search-types.ts';
 import type { SearchRecord } from '../../src/lib/views/claim-search.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'backchannel-site-index-'));
@@ -70,7 +70,7 @@ function indexFiles(dir: string): Record<string, string> {
 async function indexSite(dir: string, claims: SearchRecord[], perIndex?: number): Promise<{ files: number }> {
   const aside = `${dir}.claims-index`;
   if (claims.length > 0) await writeClaimsIndex(recordsOf(claims), aside, 'en', perIndex);
-  const result = await indexPages(dir, 'en', claims.length > 0 ? aside : undefined);
+  const result = await indexPages(dir, 'en', { claimsIndex: claims.length > 0 ? aside : undefined });
   expect(existsSync(aside)).toBe(false);
   return result;
 }
@@ -116,6 +116,36 @@ describe('the site index', () => {
     expect(files).toContain(`${CLAIMS_INDEX}/2/pagefind-entry.json`);
     expect(files.filter((f) => f.startsWith(`${CLAIMS_INDEX}/`) && /\.(js|css)$|\/wasm\./.test(f))).toEqual([]);
   }, 60_000);
+
+  it('splits the pages into indexes of at most the given size, the top-level pages in the first, the runtime only there', async () => {
+    const dir = join(work, 'pages-split');
+    for (const [path, html] of pages()) write(dir, path, html);
+    // Six collection pages, two to an index: three indexes, the first also holding the home and about pages.
+    expect(await indexPages(dir, 'en', { perIndex: 2 })).toEqual({ files: 9 });
+    const files = Object.keys(indexFiles(dir));
+    const fragments = (folder: string) => files.filter((f) => f.startsWith(`${folder}fragment/`)).length;
+    expect([fragments('pagefind/'), fragments('pagefind/2/'), fragments('pagefind/3/')]).toEqual([4, 2, 2]);
+    expect(files.filter((f) => /^pagefind\/\d+\/.*(\.(js|css)$|\/wasm\.)/.test(f))).toEqual([]);
+    expect(files).toContain('pagefind/3/pagefind-entry.json');
+    expect(existsSync(`${dir}.search-pages`)).toBe(false);
+
+    // As many indexes as the search page merges: the last takes every page left.
+    const two = join(work, 'pages-two');
+    for (const [path, html] of pages()) write(two, path, html);
+    await indexPages(two, 'en', { perIndex: 2, indexes: 2 });
+    const twoFiles = Object.keys(indexFiles(two));
+    expect(twoFiles.filter((f) => f.startsWith('pagefind/2/fragment/'))).toHaveLength(4);
+    expect(twoFiles.some((f) => f.startsWith('pagefind/3/'))).toBe(false);
+    // More indexes than pages to fill them is a mismatch with the search page, never an empty index.
+    await expect(indexPages(two, 'en', { perIndex: 2, indexes: 5 })).rejects.toThrow('6 pages cannot fill 5 search indexes of up to 2');
+  }, 60_000);
+
+  it('names one pages index per started block of pages, and always one', () => {
+    expect(pagesIndexPaths(0)).toEqual(['/pagefind/']);
+    expect(pagesIndexPaths(PAGES_PER_INDEX)).toEqual(['/pagefind/']);
+    expect(pagesIndexPaths(PAGES_PER_INDEX + 1)).toEqual(['/pagefind/', '/pagefind/2/']);
+    expect(pagesIndexPaths(7, 3)).toEqual(['/pagefind/', '/pagefind/2/', '/pagefind/3/']);
+  });
 
   it('names one claims index per started block of claims', () => {
     expect(claimsIndexPaths(0)).toEqual([]);
