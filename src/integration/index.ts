@@ -43,7 +43,18 @@ export default function backchannel(options: BackchannelUserConfig): AstroIntegr
           const outDir = fileURLToPath(config.outDir).replace(/[\\/]$/, '');
           const cacheDir = fileURLToPath(config.cacheDir);
           const { base, site, language, claimTemplate, claimsPerSearchIndex, pagesPerSearchIndex } = settings;
-          const paths = { root, contentDir, outDir, cacheDir, base, site, language, claimTemplate, claimsPerSearchIndex, pagesPerSearchIndex };
+          const paths = {
+            root,
+            contentDir,
+            outDir,
+            cacheDir,
+            base,
+            site,
+            language,
+            claimTemplate,
+            claimsPerSearchIndex,
+            pagesPerSearchIndex,
+          };
           build = new BuildRun(paths, logger);
           views = { kind: 'build', ready: build.verification.ready };
           updateConfig({ outDir: pathToFileURL(`${build.staging}/`) });

@@ -158,7 +158,9 @@ export async function indexPages(dir: string, language: string, options: PagesIn
   const paths = options.indexes ? indexPaths(PAGES_INDEX, options.indexes) : pagesIndexPaths(collections.length, perIndex);
   const work = options.work ?? `${dir}.search-pages`;
   if (paths.length > 1 && collections.length <= (paths.length - 1) * perIndex)
-    throw new Error(`${collections.length} pages cannot fill ${paths.length} search indexes of up to ${perIndex} (the search page merges them all)`);
+    throw new Error(
+      `${collections.length} pages cannot fill ${paths.length} search indexes of up to ${perIndex} (the search page merges them all)`,
+    );
   const pagefind = await import('pagefind');
   try {
     let files = 0;

@@ -118,7 +118,11 @@ describe('a second dossier under /some/sub/path/', () => {
     const problems = await watchProblems(page);
     try {
       // People and sources lie across several pages' indexes: each type's results come from all of them.
-      for (const [type, folder] of [['person', 'people'], ['source', 'sources'], ['episode', 'episodes']] as const) {
+      for (const [type, folder] of [
+        ['person', 'people'],
+        ['source', 'sources'],
+        ['episode', 'episodes'],
+      ] as const) {
         await page.goto(`${site!.url}/search/`);
         await page.locator(`#search-filters input[name="type"][value="${type}"]`).check();
         await expect
