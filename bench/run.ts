@@ -1,7 +1,9 @@
 /**
- * `npm run bench -- --pages N[,N…] [--sources S] [--reps R] [--json]`
+ * `npm run bench -- --pages N[,N…] [--sources S] [--reps R[,R…]] [--json]`
  *
- * Generates the deterministic corpus into .bench/, then builds it, cold, R times each, one build at a time:
+ * Generates the deterministic corpus into .bench/, then builds it, cold, R times each, one build at a time (R: one count
+ * for every size, or one per size, such as `--reps 5,3,3`: a build of 20 s is thrown off by a disturbance that a build
+ * of two minutes absorbs, so the shortest builds take the most samples):
  *   backchannel  `astro build` of a project using the integration on the corpus (verify → views → pages → Pagefind)
  *   plain        Astro 7 + @astrojs/mdx with the same pages, trivial <Claim>/<Cite>, then `pagefind --site dist`
  *   starlight    Starlight 0.42 with the same pages (its own Pagefind)
@@ -98,7 +100,7 @@ export interface Results {
   generatedAt: string;
   machine: { nproc: number; cpu: string; memoryGiB: number; node: string; kernel: string; loadavgAtStart: number[] };
   git: { commit: string; dirty: string[] };
-  options: { pages: number[]; sources: number; reps: number; seed: number; systems: System[]; baselinesUpTo?: number };
+  options: { pages: number[]; sources: number; reps: number | number[]; seed: number; systems: System[]; baselinesUpTo?: number };
   sizes: SizeResult[];
   ratios: { pages: number; plain?: number; starlight?: number; rssPlain?: number };
   scaling: Partial<Record<System, { pages: number; msPerPage: number }[]>>;
@@ -237,7 +239,11 @@ export async function main(argv: string[]): Promise<Results> {
   const sizes = (opt('pages') ?? '1000').split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 3)) throw new Error('--pages takes page counts (at least 3), comma-separated');
   const sources = Number(opt('sources') ?? 500);
-  const reps = Number(opt('reps') ?? 3);
+  const repsAsked = (opt('reps') ?? '3').split(',').map(Number);
+  if (repsAsked.some((n) => !Number.isInteger(n) || n < 1) || (repsAsked.length > 1 && repsAsked.length !== sizes.length))
+    throw new Error('--reps takes a count (at least 1) for every size, or one per size of --pages, comma-separated');
+  const reps = repsAsked.length === 1 ? repsAsked[0]! : repsAsked;
+  const repsAt = (i: number) => (typeof reps === 'number' ? reps : reps[i]!);
   const seed = Number(opt('seed') ?? 1);
   const systems = (opt('systems') ?? SYSTEMS.join(',')).split(',') as System[];
   const work = resolve(root, opt('work') ?? '.bench');
@@ -297,10 +303,10 @@ export async function main(argv: string[]): Promise<Results> {
     targets: { ...TARGETS, met: {} },
   };
 
-  for (const pages of sizes) {
+  for (const [sizeIndex, pages] of sizes.entries()) {
     const large = pages > baselinesUpTo;
     const sizeSystems = large ? systems.filter((s) => s === 'backchannel') : systems;
-    const sizeReps = large ? 1 : reps;
+    const sizeReps = large ? 1 : repsAt(sizeIndex);
     const corpusDir = join(work, `corpus-${pages}`);
     say(`\n== ${pages} pages, ${sources} sources: generating ${relative(root, corpusDir)}`);
     const corpus = writeCorpus(corpusDir, { pages, sources, seed });
