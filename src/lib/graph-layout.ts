@@ -4,7 +4,7 @@ import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulat
 export type GraphNodeKind = 'person' | 'episode';
 
 export interface GraphNodeInput {
-  /** Unique across kinds, e.g. `person:steve-witkoff`. */
+  /** Unique across kinds, e.g. `person:jane-doe`. */
   id: string;
   kind: GraphNodeKind;
   /** Full name or title; long episode titles are shortened on screen and kept whole in the tooltip. */

@@ -10,7 +10,7 @@ import type { Source } from './sources/parse-source.ts';
  * rendered HTML strings (`Page.html`, `Page.factHtml`, `Claim.html`) carry it (see verify/options.ts).
  */
 
-/** `people/steve-witkoff`: a collection and a slug; never confused with a URL or a file path. */
+/** `people/jane-doe`: a collection and a slug; never confused with a URL or a file path. */
 export type PageKey = string & { readonly __brand: 'PageKey' };
 export type ClaimId = string & { readonly __brand: 'ClaimId' };
 export type SourceSlug = string & { readonly __brand: 'SourceSlug' };
@@ -52,7 +52,7 @@ export interface Attribution {
 
 /** An independent origin of a claim: the root of one or more of its supporting citations' chains. */
 export interface Origin {
-  /** `outlet:NBC News`, `person:tommy-pigott`, `record:rubio’s public schedule`: equal keys are one origin. */
+  /** `outlet:NBC News`, `person:jane-doe`, `record:the minister’s public schedule`: equal keys are one origin. */
   key: string;
   /** `outlet` (an outlet's own reporting, its unnamed sources included), `person` or `record`. */
   kind: 'outlet' | 'person' | 'record';

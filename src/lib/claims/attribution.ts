@@ -4,7 +4,7 @@
  * pronoun resolved only when the sentences before make it certain). Pure: a source's text in, credits out.
  *
  * A credit applies to its whole sentence when it opens it ("According to three sources, …", "X said that …"), closes
- * it ("…, the official said."), or stands between commas ("Rubio’s aides struggled, NBC News reported, before …");
+ * it ("…, the official said."), or stands between commas ("The minister’s aides struggled, the paper reported, before …");
  * elsewhere it applies to its own clause only ("…, a move perceived by some U.S. officials as …"), and a named party's
  * words after "but" or "and" are part of the account, not its source ("…, but the French foreign ministry said …").
  */

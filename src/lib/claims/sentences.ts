@@ -8,7 +8,7 @@ export interface Sentence extends TextSpan {
   text: string;
 }
 
-/** Abbreviations after which a full stop does not end a sentence ("Gen. Dan Caine", "Mr. Witkoff"). */
+/** Abbreviations after which a full stop does not end a sentence ("Gen. Dan Caine", "Mr. Smith"). */
 const ABBREVIATIONS = new Set([
   'gen',
   'mr',

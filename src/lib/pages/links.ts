@@ -7,8 +7,8 @@ export type ResolvedLink =
 const CONTENT_FOLDERS = new Set(['people', 'episodes', 'sources', 'discrepancies', 'claims']);
 
 /**
- * Resolve `href` as written on the page at `fromUrl`. Accepts site URLs (`/people/marco-rubio/`), relative
- * ones, Windows-style separators and content file paths (`../people/marco-rubio.mdx`).
+ * Resolve `href` as written on the page at `fromUrl`. Accepts site URLs (`/people/jane-doe/`), relative
+ * ones, Windows-style separators and content file paths (`../people/jane-doe.mdx`).
  */
 export function resolveLink(href: string, fromUrl: string): ResolvedLink {
   const raw = href.trim();

@@ -109,7 +109,7 @@ export type Collection = PageCollection | 'sources';
 export const pageFieldHints: Record<string, string> = {
   source: 'A source slug: a file name in content/sources/ without `.md`.',
   quote: 'Words copied from that source (at least 4).',
-  participants: 'A list of person slugs, e.g. [steve-witkoff, marco-rubio].',
+  participants: 'A list of person slugs, e.g. [jane-doe, john-roe].',
   value: 'An EDTF date: 2025, 2025-04, 2025-08-15, 2025-11~, 2025-11-2X, 2025-11-21/2025-11-24 or unknown.',
   reported: 'A mapping with `value` (EDTF or unknown), `label`, `note` (why) and optional `quotes` (source and quote each).',
   nature:

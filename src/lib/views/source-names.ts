@@ -38,7 +38,7 @@ export function nameInText(meta: Meta): string {
 
 /**
  * `text` with every source slug in it replaced by the source's name as running text uses it (`names`, from
- * {@link nameInText}; editorial notes sometimes name a source by its file name): "in rubio-humiliated" → "in the
+ * {@link nameInText}; editorial notes sometimes name a source by its file name): "in minister-humiliated" → "in the
  * tabloid-style rewrite". A name at the start of a sentence is capitalised.
  */
 export function withSourceNames(text: string, names: ReadonlyMap<string, string>): string {

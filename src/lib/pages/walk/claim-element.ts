@@ -79,7 +79,7 @@ function checkId(id: { value: string; at: Position } | undefined, at: Position, 
       'claim-id-format',
       `Claim id \`${clip(id.value)}\` is not kebab-case`,
       id.at,
-      `Use lower-case letters, digits and single hyphens, e.g. \`${suggestion || 'witkoff-met-macron'}\`.`,
+      `Use lower-case letters, digits and single hyphens, e.g. \`${suggestion || 'envoy-met-minister'}\`.`,
     );
     return false;
   }
@@ -88,7 +88,7 @@ function checkId(id: { value: string; at: Position } | undefined, at: Position, 
       'reserved-id',
       `Claim id \`${clip(id.value)}\` is one the site uses for its own elements`,
       id.at,
-      'Ids of the form ref-N, cite-N, citation-N, p-N, claim-… and citation-…, and `bcstamp-template`, are taken: describe the claim instead, e.g. `witkoff-met-macron`.',
+      'Ids of the form ref-N, cite-N, citation-N, p-N, claim-… and citation-…, and `bcstamp-template`, are taken: describe the claim instead, e.g. `envoy-met-minister`.',
     );
     return false;
   }
