@@ -219,6 +219,14 @@ export function judgeTargets(results: Results): Results['targets']['met'] {
   };
 }
 
+/** `--reps`: one count for every size (a number), or one per size (a list as long as `--pages`). */
+export function parseReps(arg: string, sizes: number): number | number[] {
+  const counts = arg.split(',').map(Number);
+  if (counts.some((n) => !Number.isInteger(n) || n < 1) || (counts.length > 1 && counts.length !== sizes))
+    throw new Error('--reps takes a count (at least 1) for every size, or one per size of --pages, comma-separated');
+  return counts.length === 1 ? counts[0]! : counts;
+}
+
 export async function main(argv: string[]): Promise<Results> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const opt = (name: string): string | undefined => {
@@ -239,11 +247,7 @@ export async function main(argv: string[]): Promise<Results> {
   const sizes = (opt('pages') ?? '1000').split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 3)) throw new Error('--pages takes page counts (at least 3), comma-separated');
   const sources = Number(opt('sources') ?? 500);
-  const repsAsked = (opt('reps') ?? '3').split(',').map(Number);
-  if (repsAsked.some((n) => !Number.isInteger(n) || n < 1) || (repsAsked.length > 1 && repsAsked.length !== sizes.length))
-    throw new Error('--reps takes a count (at least 1) for every size, or one per size of --pages, comma-separated');
-  const reps = repsAsked.length === 1 ? repsAsked[0]! : repsAsked;
-  const repsAt = (i: number) => (typeof reps === 'number' ? reps : reps[i]!);
+  const reps = parseReps(opt('reps') ?? '3', sizes.length);
   const seed = Number(opt('seed') ?? 1);
   const systems = (opt('systems') ?? SYSTEMS.join(',')).split(',') as System[];
   const work = resolve(root, opt('work') ?? '.bench');
@@ -306,7 +310,7 @@ export async function main(argv: string[]): Promise<Results> {
   for (const [sizeIndex, pages] of sizes.entries()) {
     const large = pages > baselinesUpTo;
     const sizeSystems = large ? systems.filter((s) => s === 'backchannel') : systems;
-    const sizeReps = large ? 1 : repsAt(sizeIndex);
+    const sizeReps = large ? 1 : typeof reps === 'number' ? reps : reps[sizeIndex]!;
     const corpusDir = join(work, `corpus-${pages}`);
     say(`\n== ${pages} pages, ${sources} sources: generating ${relative(root, corpusDir)}`);
     const corpus = writeCorpus(corpusDir, { pages, sources, seed });

@@ -42,8 +42,7 @@ export const SEARCHED_COLLECTIONS = ['discrepancies', 'episodes', 'people', 'sou
 
 /**
  * The most collection pages one index holds by default. Pagefind builds an index in memory before it writes it, and
- * that takes longer per page as the index grows: 1.2–1.6 ms a page in indexes of up to 10,000 pages, 2.1–2.5 ms
- * in one of 50,000 (bench/notes.md). A dossier with more pages gets one index per 10,000 (the integration's `pagesPerSearchIndex`):
+ * that takes longer per page as the index grows (bench/notes.md, the nineteenth run, measures it). A dossier with more pages gets one index per 10,000 (the integration's `pagesPerSearchIndex`):
  * `/pagefind/`, which also holds the top-level pages, then `/pagefind/2/`, `/pagefind/3/`…, which search merges.
  */
 export const PAGES_PER_INDEX = 10_000;

@@ -3,7 +3,7 @@
  * with their baselines, and the 50k build against the 10k one, per page, as issue 18 sets it.
  */
 import { describe, expect, it } from 'vitest';
-import { judgeTargets, TARGETS, type Results, type SizeResult } from '../../bench/run.ts';
+import { judgeTargets, parseReps, TARGETS, type Results, type SizeResult } from '../../bench/run.ts';
 
 const size = (pages: number, ratios: SizeResult['ratios'], changedMs: number, checkMs = 1_000): SizeResult =>
   ({
@@ -60,5 +60,16 @@ describe('judgeTargets', () => {
     expect(met.rssPlain).toBe(true);
     expect(met.scaling).toBe(true);
     expect(met.check10k).toBe(true);
+  });
+});
+
+describe('npm run bench -- --reps', () => {
+  it('takes one count for every size, or one per size', () => {
+    expect(parseReps('3', 4)).toBe(3);
+    expect(parseReps('5,3,3,1', 4)).toEqual([5, 3, 3, 1]);
+  });
+
+  it('rejects a list of another length than --pages, and counts below 1 or not whole', () => {
+    for (const arg of ['5,3', '0', '2.5', 'x', '3,0,3']) expect(() => parseReps(arg, 3), arg).toThrow(/--reps takes a count/);
   });
 });
